@@ -1,0 +1,30 @@
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from wagtail.models import Site
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The site's top-level pages that editors put in the menu, for the navigation."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    pages = site.root_page.get_children().live().public().in_menu() if site else []
+    return {"request": request, "menu_pages": pages, "user": context.get("user")}
+
+
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_text_script(json_text, element_id):
+    """Like Django's `json_script`, for a value that is already JSON text (such as a
+    FeatureCollection written by PostGIS). <, > and & can only occur inside JSON
+    strings, where their \\u escapes mean the same."""
+    return format_html(
+        '<script id="{}" type="application/json">{}</script>',
+        element_id,
+        mark_safe(json_text.translate(_JSON_SCRIPT_ESCAPES)),
+    )

@@ -1,0 +1,51 @@
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.urls import include, path, re_path
+from django.views.static import serve
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from . import views
+from .admin import superuser_admin_site
+
+gemeenten_patterns = (
+    [
+        path("", views.GemeenteListView.as_view(), name="list"),
+        path("<slug:slug>/", views.GemeenteDetailView.as_view(), name="detail"),
+    ],
+    "gemeenten",
+)
+
+account_patterns = (
+    [
+        path("", views.ProfileView.as_view(), name="profile"),
+        path(
+            "aanmelden/",
+            auth_views.LoginView.as_view(template_name="account/login.html"),
+            name="login",
+        ),
+        path("afmelden/", auth_views.LogoutView.as_view(), name="logout"),
+    ],
+    "account",
+)
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("django-admin/", superuser_admin_site.urls),
+    path("documenten/", include(wagtaildocs_urls)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/", include("atelier.api")),
+    path("gemeenten/", include(gemeenten_patterns)),
+    path("account/", include(account_patterns)),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    ]
+
+# Wagtail's page tree catches everything else: keep it last.
+urlpatterns += [path("", include(wagtail_urls))]

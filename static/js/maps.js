@@ -1,0 +1,49 @@
+/* Maps of the Atelier Ruimte Kempen portal, drawn with Leaflet (served by django-leaflet).
+ * The data comes from <script type="application/json"> elements that the page embeds, so
+ * a map draws its boundaries without a tile server. */
+(function () {
+  "use strict";
+
+  var boundaryStyle = { color: "#17594a", weight: 2, fillColor: "#3f8f7a", fillOpacity: 0.18 };
+  var highlightStyle = { weight: 4, fillOpacity: 0.35 };
+
+  function readJSON(id) {
+    var element = document.getElementById(id);
+    return element ? JSON.parse(element.textContent) : null;
+  }
+
+  function addBoundaryAttribution(map) {
+    var text = document.body.dataset.boundaryAttribution;
+    if (text && map.attributionControl) {
+      map.attributionControl.addAttribution(text);
+    }
+  }
+
+  window.atelier = window.atelier || {};
+
+  /* One municipality: its boundary, fitted to the map. */
+  window.atelier.gemeenteMap = function (map) {
+    var layer = L.geoJSON(readJSON("gemeente-geojson"), { style: boundaryStyle }).addTo(map);
+    map.fitBounds(layer.getBounds(), { padding: [16, 16] });
+    addBoundaryAttribution(map);
+  };
+
+  /* All municipalities; each links to its page. */
+  window.atelier.gemeentenMap = function (map) {
+    var layer = L.geoJSON(readJSON("gemeenten-geojson"), {
+      style: boundaryStyle,
+      onEachFeature: function (feature, featureLayer) {
+        featureLayer.bindTooltip(feature.properties.naam, { sticky: true });
+        featureLayer.on({
+          mouseover: function () { featureLayer.setStyle(highlightStyle); },
+          mouseout: function () { layer.resetStyle(featureLayer); },
+          click: function () {
+            window.location.href = "/gemeenten/" + feature.properties.slug + "/";
+          }
+        });
+      }
+    }).addTo(map);
+    map.fitBounds(layer.getBounds(), { padding: [8, 8] });
+    addBoundaryAttribution(map);
+  };
+})();

@@ -5,9 +5,12 @@ JSON (see STYLE.md); so collections, whatever their size, come from one SQL stat
 wrapped around the filtered QuerySet.
 """
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
+
+EMPTY = '{"type": "FeatureCollection", "features": []}'
 
 
 def feature_collection(queryset, *, geometry, properties, precision=6):
@@ -26,7 +29,10 @@ def feature_collection(queryset, *, geometry, properties, precision=6):
         f_row=Window(RowNumber(), order_by=[_order_expression(o) for o in ordering]),
         **columns,
     ).order_by()
-    inner_sql, params = rows.query.sql_with_params()
+    try:
+        inner_sql, params = rows.query.sql_with_params()
+    except EmptyResultSet:  # e.g. `.none()`: nothing to ask the database
+        return EMPTY
     props = ", ".join(
         f"%s::text, t.{connection.ops.quote_name(alias)}" for alias in columns
     )

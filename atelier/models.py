@@ -54,7 +54,7 @@ class GemeenteQuerySet(models.QuerySet):
         """The municipalities a user acts for, through their organisations."""
         if not user.is_authenticated:
             return self.none()
-        return self.filter(organisaties__lidmaatschappen__user=user).distinct()
+        return self.filter(organisatie__lidmaatschappen__user=user).distinct()
 
 
 class Gemeente(TimeStampedModel):
@@ -79,7 +79,8 @@ class Gemeente(TimeStampedModel):
         indexes = [GistIndex(name="gemeente_geom_gist", fields=["geom"])]
         constraints = [
             models.CheckConstraint(
-                condition=Q(geom__isvalid=True), name="%(app_label)s_%(class)s_geom_valid"
+                condition=Q(geom__isvalid=True),
+                name="%(app_label)s_%(class)s_geom_valid",
             ),
             models.CheckConstraint(
                 condition=Q(nis_code__regex=r"^\d{5}$"),
@@ -251,7 +252,11 @@ class ContentPage(Page):
     body = RichTextField(_("tekst"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
     parent_page_types = ["atelier.HomePage", "atelier.ContentPage"]
     subpage_types = ["atelier.ContentPage"]
 

@@ -36,7 +36,11 @@ urlpatterns = [
     path("django-admin/", superuser_admin_site.urls),
     path("documenten/", include(wagtaildocs_urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path(
+        "api/docs/",
+        SpectacularSwaggerView.as_view(url_name="api-schema"),
+        name="api-docs",
+    ),
     path("api/", include("atelier.api")),
     path("gemeenten/", include(gemeenten_patterns)),
     path("account/", include(account_patterns)),

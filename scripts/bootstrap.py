@@ -122,8 +122,15 @@ def start_debian_cluster():
         version = pg_bindir().parent.name
         say(f"Creating PostgreSQL {version} cluster 'main'")
         subprocess.run(
-            ["pg_createcluster", version, "main", "--port=5432", "--",
-             "--auth-local=trust", "--auth-host=trust"],
+            [
+                "pg_createcluster",
+                version,
+                "main",
+                "--port=5432",
+                "--",
+                "--auth-local=trust",
+                "--auth-host=trust",
+            ],
             check=True,
         )
         subprocess.run(
@@ -150,15 +157,32 @@ def start_local_cluster():
     if not (PGDATA / "PG_VERSION").exists():
         say(f"Creating a PostgreSQL cluster in {PGDATA}")
         subprocess.run(
-            [bindir / "initdb", "-D", PGDATA, "-U", "postgres", "--auth=trust",
-             "--encoding=UTF8", "--locale=C.UTF-8"],
+            [
+                bindir / "initdb",
+                "-D",
+                PGDATA,
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--locale=C.UTF-8",
+            ],
             check=True,
             stdout=subprocess.DEVNULL,
         )
     say(f"Starting the project's PostgreSQL on 127.0.0.1:{LOCAL_PORT}")
     subprocess.run(
-        [bindir / "pg_ctl", "-D", PGDATA, "-l", PGDATA / "server.log", "-w", "start",
-         "-o", f"-p {LOCAL_PORT} -c listen_addresses=127.0.0.1 -k {PGDATA}"],
+        [
+            bindir / "pg_ctl",
+            "-D",
+            PGDATA,
+            "-l",
+            PGDATA / "server.log",
+            "-w",
+            "start",
+            "-o",
+            f"-p {LOCAL_PORT} -c listen_addresses=127.0.0.1 -k {PGDATA}",
+        ],
         check=True,
     )
 
@@ -181,8 +205,10 @@ def find_or_start_server():
         start_debian_cluster()
         if wait_until_answers(DEFAULT_URL):
             return DEFAULT_URL
-        fail("started PostgreSQL on port 5432 but it does not answer; see "
-             "/var/log/postgresql/")
+        fail(
+            "started PostgreSQL on port 5432 but it does not answer; see "
+            "/var/log/postgresql/"
+        )
     start_local_cluster()
     url = f"postgis://postgres@127.0.0.1:{LOCAL_PORT}/{DB_NAME}"
     if not wait_until_answers(url):

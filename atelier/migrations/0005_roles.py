@@ -78,6 +78,19 @@ def create_roles(apps, schema_editor):
                 )
 
 
+    # Wagtail's own "Editors" and "Moderators" groups would stand beside these roles:
+    # IOK staff take over the default approval task, then the two groups go.
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    iok = Group.objects.get(name=roles.IOK_MEDEWERKER)
+    for task in GroupApprovalTask.objects.filter(groups__name="Moderators"):
+        task.groups.add(iok)
+        task.name = "Goedkeuring door IOK"
+        task.save(update_fields=["name"])
+    Workflow.objects.filter(name="Moderators approval").update(name="Goedkeuring door IOK")
+    Group.objects.filter(name__in=["Editors", "Moderators"]).delete()
+
+
 def remove_roles(apps, schema_editor):
     apps.get_model("auth", "Group").objects.filter(name__in=roles.ALL).delete()
 

@@ -1,0 +1,58 @@
+"""Browser tests: Playwright for Python driving Debian's Chromium against the live
+server. Playwright's sync API runs an event loop in this thread; Django's ORM calls from
+the same thread are safe here, so the async-safety guard is lifted for these tests."""
+
+import os
+import shutil
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from playwright.sync_api import sync_playwright
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="session")
+def migrated_data(django_db_setup, django_db_blocker):
+    """What the migrations put in the database (municipalities, home page, roles),
+    captured before Playwright starts: the live server's tests commit, and the flush
+    after each of them empties every table. (Django's serialized rollback does not
+    survive here: Playwright's greenlet gives Django a connection of its own.)"""
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(autouse=True)
+def _restore_migrated_data(migrated_data, transactional_db):
+    # Empty every table (without the post_migrate rows a plain flush recreates), then
+    # put back exactly what the migrations made.
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connection.creation.deserialize_db_from_string(migrated_data)
+
+
+@pytest.fixture(scope="session")
+def browser(migrated_data):
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page; any JavaScript error on it fails the test."""
+    context = browser.new_context(
+        locale="nl-BE", viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    yield page
+    context.close()
+    assert not errors, errors

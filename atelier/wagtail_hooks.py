@@ -1,6 +1,7 @@
 """IOK's back office for the shared data, in Wagtail's admin."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -11,7 +12,7 @@ class OrganisatieViewSet(SnippetViewSet):
     model = Organisatie
     icon = "group"
     menu_label = _("Organisaties")
-    list_display = ["name", "kind", "gemeente", "partnerschap"]
+    list_display = ["name", "kind", "gemeente", BooleanColumn("partnerschap")]
     list_filter = ["kind", "partnerschap"]
     search_fields = ["name"]
 

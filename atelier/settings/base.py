@@ -180,6 +180,7 @@ LOGGING = {
 WAGTAIL_SITE_NAME = "Atelier Ruimte Kempen"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars from an outside host
 WAGTAIL_CONTENT_LANGUAGES = [("nl-be", "Nederlands")]
 WAGTAILSEARCH_BACKENDS = {
     "default": {

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from atelier import roles
-from atelier.models import HomePage
+from atelier.models import HomePage, Organisatie
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +105,44 @@ def test_role_permissions():
             "codename", flat=True
         )
         assert "access_admin" not in perms
+
+
+def organisatie_form(**fields):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    return nested_form_data(
+        {
+            "name": "Nieuwe partner",
+            "slug": "nieuwe-partner",
+            "kind": "partner",
+            "gemeente": "",
+            "website": "",
+            "description": rich_text("<p>Werkt mee aan ruimtelijke kwaliteit.</p>"),
+            "lidmaatschappen": inline_formset([]),
+            **fields,
+        }
+    )
+
+
+def test_iok_staff_add_an_organisation_in_the_back_office(client, iok_medewerker):
+    client.force_login(iok_medewerker)
+    response = client.post(
+        reverse("wagtailsnippets_atelier_organisatie:add"), organisatie_form()
+    )
+    assert response.status_code == 302
+    assert Organisatie.objects.filter(slug="nieuwe-partner").exists()
+
+
+def test_a_gemeente_organisation_without_gemeente_is_refused_with_a_message(
+    client, iok_medewerker
+):
+    client.force_login(iok_medewerker)
+    response = client.post(
+        reverse("wagtailsnippets_atelier_organisatie:add"),
+        organisatie_form(kind="gemeente"),
+    )
+    assert response.status_code == 200
+    assert "Kies een gemeente voor een organisatie van het soort gemeente" in (
+        response.content.decode()
+    )
+    assert not Organisatie.objects.filter(slug="nieuwe-partner").exists()

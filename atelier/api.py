@@ -2,9 +2,17 @@
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.urls import path
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.routers import DefaultRouter, SimpleRouter
+
+from kempenkaart.api import (
+    AantallenPerGemeenteView,
+    InstrumentViewSet,
+    ProjectViewSet,
+    WatGeldtHierView,
+)
 
 from .geojson import feature_collection
 from .models import Gemeente
@@ -47,6 +55,12 @@ class GemeenteViewSet(viewsets.ReadOnlyModelViewSet):
 
 router = DefaultRouter() if settings.DEBUG else SimpleRouter()
 router.register("gemeenten", GemeenteViewSet, basename="gemeente")
+router.register("instrumenten", InstrumentViewSet, basename="instrument")
+router.register("projecten", ProjectViewSet, basename="project")
 
 app_name = "api"
-urlpatterns = router.urls
+urlpatterns = [
+    path("wat-geldt-hier/", WatGeldtHierView.as_view(), name="wat-geldt-hier"),
+    path("per-gemeente/", AantallenPerGemeenteView.as_view(), name="per-gemeente"),
+    *router.urls,
+]

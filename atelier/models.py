@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .geojson import feature_collection
+from .sections import render_sections
 
 
 class TimeStampedModel(models.Model):
@@ -93,6 +94,25 @@ class Gemeente(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("gemeenten:detail", kwargs={"slug": self.slug})
+
+
+class Thema(TimeStampedModel):
+    """A theme of the portal's one shared taxonomy (projects, instruments, model
+    documents, events all use it), starting from the KRAK seed document's list."""
+
+    name = models.CharField(_("naam"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("omschrijving"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+
+    def __str__(self):
+        return self.name
 
 
 class OrganisatieQuerySet(models.QuerySet):
@@ -241,6 +261,7 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["gemeenten"] = Gemeente.objects.all()
         context["gemeenten_geojson"] = Gemeente.objects.as_geojson()
+        context["sections"] = render_sections("home", request)
         context["pages"] = self.get_children().live().public().in_menu()
         return context
 

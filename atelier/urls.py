@@ -43,6 +43,7 @@ urlpatterns = [
     ),
     path("api/", include("atelier.api")),
     path("gemeenten/", include(gemeenten_patterns)),
+    path("kaart/", include("kempenkaart.urls")),
     path("account/", include(account_patterns)),
 ]
 

@@ -2,6 +2,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .models import Gemeente
+from .sections import render_sections
 
 
 class GemeenteListView(ListView):
@@ -24,6 +25,7 @@ class GemeenteDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         gemeente = self.object
         context["neighbours"] = Gemeente.objects.neighbours_of(gemeente)
+        context["sections"] = render_sections("gemeente", self.request, gemeente)
         context["gemeente_geojson"] = Gemeente.objects.filter(
             pk=gemeente.pk
         ).as_geojson()

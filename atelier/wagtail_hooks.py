@@ -5,7 +5,7 @@ from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Gemeente, Organisatie
+from .models import Gemeente, Organisatie, Thema
 
 
 class OrganisatieViewSet(SnippetViewSet):
@@ -28,10 +28,18 @@ class GemeenteViewSet(SnippetViewSet):
     # or delete a municipality here.
 
 
+class ThemaViewSet(SnippetViewSet):
+    model = Thema
+    icon = "tag"
+    menu_label = _("Thema's")
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
 class AtelierGroup(SnippetViewSetGroup):
     menu_label = _("Atelier")
     menu_icon = "home"
-    items = (OrganisatieViewSet, GemeenteViewSet)
+    items = (OrganisatieViewSet, GemeenteViewSet, ThemaViewSet)
 
 
 register_snippet(AtelierGroup)

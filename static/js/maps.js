@@ -47,3 +47,22 @@
     addBoundaryAttribution(map);
   };
 })();
+
+/* A map of the features embedded in the element named by the map's data-geojson:
+ * points as circles, areas as outlines (detail pages of projects and instruments). */
+(function () {
+  "use strict";
+  window.atelier = window.atelier || {};
+  window.atelier.dataMap = function (map) {
+    var source = document.getElementById(map.getContainer().dataset.geojson);
+    var layer = L.geoJSON(JSON.parse(source.textContent), {
+      style: { color: "#c2410c", weight: 2, fillOpacity: 0.15 },
+      pointToLayer: function (feature, latlng) {
+        return L.circleMarker(latlng, { radius: 8, color: "#fff", weight: 2, fillColor: "#c2410c", fillOpacity: 1 });
+      }
+    }).addTo(map);
+    map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 16 });
+    var text = document.body.dataset.boundaryAttribution;
+    if (text && map.attributionControl) { map.attributionControl.addAttribution(text); }
+  };
+})();

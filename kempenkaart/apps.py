@@ -1,0 +1,33 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class KempenkaartConfig(AppConfig):
+    name = "kempenkaart"
+    verbose_name = _("Kempenkaart")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.signals import published
+
+        from .models import Project
+
+        # Wagtail's admin publishes through revisions; tell the submitter either way.
+        published.connect(_project_published, sender=Project)
+
+        from atelier.sections import section
+
+        from . import views
+
+        section("gemeente", "kempenkaart/includes/gemeente_section.html", order=10)(
+            views.gemeente_section_context
+        )
+        section("home", "kempenkaart/includes/home_section.html", order=10)(
+            views.home_section_context
+        )
+
+
+def _project_published(sender, instance, **kwargs):
+    from . import services
+
+    services.project_notify_submitter(project=instance)

@@ -1,0 +1,424 @@
+"""The Kempenkaart: planning instruments and quality projects per municipality."""
+
+import math
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.gis.db import models
+from django.contrib.gis.db.models.functions import Distance
+from django.contrib.gis.measure import D
+from django.contrib.postgres.indexes import GinIndex, GistIndex
+from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from leaflet.forms.widgets import LeafletWidget
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+from wagtail.search import index
+
+from atelier.models import Gemeente, TimeStampedModel
+
+SEARCH_CONFIG = "dutch"
+
+
+class MapWidget(LeafletWidget):
+    """django-leaflet's widget with its scripts: Leaflet from static/, not a CDN."""
+
+    include_media = True
+
+
+def search_vector(*fields):
+    return SearchVector(*fields, config=SEARCH_CONFIG)
+
+
+class InstrumentQuerySet(models.QuerySet):
+    def in_gemeente(self, gemeente):
+        return self.filter(gemeenten=gemeente)
+
+    def at(self, point):
+        """The instruments that apply at `point`."""
+        return self.filter(geom__intersects=point)
+
+    def search(self, text):
+        return self.filter(search=SearchQuery(text, config=SEARCH_CONFIG))
+
+
+class Instrument(TimeStampedModel, ClusterableModel, index.Indexed):
+    """A planning instrument (RUP, BPA, beleidsplan ruimte, verordening, …) with its
+    procedure as a timeline of steps; its status follows from those steps."""
+
+    class Soort(models.TextChoices):
+        GEMEENTELIJK_RUP = "gemeentelijk-rup", _("gemeentelijk RUP")
+        PROVINCIAAL_RUP = "provinciaal-rup", _("provinciaal RUP")
+        GEWESTELIJK_RUP = "gewestelijk-rup", _("gewestelijk RUP")
+        BPA = "bpa", _("BPA")
+        BELEIDSPLAN_RUIMTE = "beleidsplan-ruimte", _("beleidsplan ruimte")
+        STRUCTUURPLAN = "ruimtelijk-structuurplan", _("ruimtelijk structuurplan")
+        VERORDENING = "verordening", _("verordening")
+        ROOILIJNPLAN = "rooilijnplan", _("rooilijnplan")
+        ONTEIGENINGSPLAN = "onteigeningsplan", _("onteigeningsplan")
+        ANDERE = "andere", _("ander instrument")
+
+    class Status(models.TextChoices):
+        IN_OPMAAK = "in-opmaak", _("in opmaak")
+        VOORLOPIG_VASTGESTELD = "voorlopig-vastgesteld", _("voorlopig vastgesteld")
+        OPENBAAR_ONDERZOEK = "openbaar-onderzoek", _("in openbaar onderzoek")
+        VAN_KRACHT = "van-kracht", _("van kracht")
+        IN_HERZIENING = "in-herziening", _("in herziening")
+        OPGEHEVEN = "opgeheven", _("opgeheven")
+
+    name = models.CharField(_("naam"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    soort = models.CharField(_("soort"), max_length=30, choices=Soort.choices)
+    status = models.CharField(
+        _("status"),
+        max_length=30,
+        choices=Status.choices,
+        default=Status.IN_OPMAAK,
+        editable=False,
+        help_text=_("Volgt uit de stappen van de procedure."),
+    )
+    description = models.TextField(_("omschrijving"), blank=True)
+    gemeenten = ParentalManyToManyField(
+        Gemeente, related_name="instrumenten", verbose_name=_("gemeenten"), blank=True
+    )
+    geom = models.MultiPolygonField(_("gebied"), srid=4326, spatial_index=False)
+    register_url = models.URLField(
+        _("link naar register of besluit"), max_length=500, blank=True
+    )
+    themas = ParentalManyToManyField(
+        "atelier.Thema",
+        related_name="instrumenten",
+        verbose_name=_("thema's"),
+        blank=True,
+    )
+    external_id = models.CharField(
+        _("externe id"),
+        max_length=100,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Sleutel in het bronregister; een nieuwe import werkt hierop bij."),
+    )
+    is_demo = models.BooleanField(_("demogegevens"), default=False)
+    search = models.GeneratedField(
+        expression=search_vector("name", "description"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = InstrumentQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("soort"),
+        FieldPanel("description"),
+        FieldPanel("gemeenten"),
+        FieldPanel("themas"),
+        FieldPanel("geom", widget=MapWidget()),
+        FieldPanel("register_url"),
+        FieldPanel("external_id"),
+        InlinePanel("stappen", label=_("Procedure")),
+        InlinePanel("documenten", label=_("Documenten")),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("planologisch instrument")
+        verbose_name_plural = _("planologische instrumenten")
+        indexes = [
+            GistIndex(name="instrument_geom_gist", fields=["geom"]),
+            GinIndex(name="instrument_search_gin", fields=["search"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(geom__isvalid=True),
+                name="%(app_label)s_%(class)s_geom_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("kempenkaart:instrument-detail", kwargs={"slug": self.slug})
+
+    def status_from_steps(self):
+        """The status its latest procedure step gives it (in opmaak without steps)."""
+        latest = self.stappen.order_by("-datum", "-pk").first()
+        return ProcedureStap.STATUS[latest.stap] if latest else self.Status.IN_OPMAAK
+
+
+class ProcedureStap(Orderable):
+    """One step of an instrument's procedure, with its date."""
+
+    class Stap(models.TextChoices):
+        START = "start", _("start")
+        VOORONTWERP = "voorontwerp", _("voorontwerp")
+        VOORLOPIGE_VASTSTELLING = (
+            "voorlopige-vaststelling",
+            _("voorlopige vaststelling"),
+        )
+        OPENBAAR_ONDERZOEK = "openbaar-onderzoek", _("openbaar onderzoek")
+        DEFINITIEVE_VASTSTELLING = (
+            "definitieve-vaststelling",
+            _("definitieve vaststelling"),
+        )
+        HERZIENING = "herziening", _("herziening")
+        OPHEFFING = "opheffing", _("opheffing")
+
+    STATUS = {
+        Stap.START: Instrument.Status.IN_OPMAAK,
+        Stap.VOORONTWERP: Instrument.Status.IN_OPMAAK,
+        Stap.VOORLOPIGE_VASTSTELLING: Instrument.Status.VOORLOPIG_VASTGESTELD,
+        Stap.OPENBAAR_ONDERZOEK: Instrument.Status.OPENBAAR_ONDERZOEK,
+        Stap.DEFINITIEVE_VASTSTELLING: Instrument.Status.VAN_KRACHT,
+        Stap.HERZIENING: Instrument.Status.IN_HERZIENING,
+        Stap.OPHEFFING: Instrument.Status.OPGEHEVEN,
+    }
+
+    instrument = ParentalKey(
+        Instrument, on_delete=models.CASCADE, related_name="stappen"
+    )
+    stap = models.CharField(_("stap"), max_length=30, choices=Stap.choices)
+    datum = models.DateField(_("datum"))
+    opmerking = models.CharField(_("opmerking"), max_length=255, blank=True)
+    besluit_url = models.URLField(_("link naar besluit"), max_length=500, blank=True)
+
+    panels = [
+        FieldPanel("stap"),
+        FieldPanel("datum"),
+        FieldPanel("opmerking"),
+        FieldPanel("besluit_url"),
+    ]
+
+    class Meta(Orderable.Meta):
+        ordering = ["datum", "sort_order"]
+        verbose_name = _("procedurestap")
+        verbose_name_plural = _("procedurestappen")
+
+    def __str__(self):
+        return f"{self.get_stap_display()} ({self.datum:%d/%m/%Y})"
+
+
+class InstrumentDocument(Orderable):
+    instrument = ParentalKey(
+        Instrument, on_delete=models.CASCADE, related_name="documenten"
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documenten")
+
+
+class ProjectQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(live=True)
+
+    def visible_to(self, user):
+        """Published projects, plus the ones this user submitted; IOK staff
+        (who moderate) see every project."""
+        if user.has_perm("kempenkaart.publish_project"):
+            return self
+        if user.is_authenticated:
+            return self.filter(Q(live=True) | Q(ingediend_door=user))
+        return self.published()
+
+    def in_gemeente(self, gemeente):
+        return self.filter(gemeente=gemeente)
+
+    def near(self, point, metres):
+        """Within `metres` of `point`, nearest first (annotates `afstand`). A box in
+        degrees uses the spatial index; the exact distance is measured on the sphere."""
+        margin = metres / 111_320 / math.cos(math.radians(point.y))  # >= metres
+        return (
+            self.filter(locatie__dwithin=(point, margin))
+            .annotate(afstand=Distance("locatie", point))
+            .filter(afstand__lte=D(m=metres))
+            .order_by("afstand")
+        )
+
+    def search(self, text):
+        return self.filter(search=SearchQuery(text, config=SEARCH_CONFIG))
+
+
+class Project(
+    DraftStateMixin, RevisionMixin, TimeStampedModel, ClusterableModel, index.Indexed
+):
+    """A quality project on the map, added by a partner or a municipality and
+    published by IOK staff. `live` means published; changes are kept as revisions."""
+
+    class Fase(models.TextChoices):
+        IDEE = "idee", _("idee")
+        ONTWERP = "ontwerp", _("ontwerp")
+        UITVOERING = "uitvoering", _("uitvoering")
+        GEREALISEERD = "gerealiseerd", _("gerealiseerd")
+
+    title = models.CharField(_("titel"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    description = RichTextField(_("beschrijving"), blank=True)
+    fase = models.CharField(_("fase"), max_length=20, choices=Fase.choices)
+    start_jaar = models.PositiveSmallIntegerField(_("startjaar"), null=True, blank=True)
+    eind_jaar = models.PositiveSmallIntegerField(
+        _("eindjaar"), null=True, blank=True, help_text=_("Leeg als het nog loopt.")
+    )
+    themas = ParentalManyToManyField(
+        "atelier.Thema", related_name="projecten", verbose_name=_("thema's"), blank=True
+    )
+    partners = ParentalManyToManyField(
+        "atelier.Organisatie",
+        related_name="projecten",
+        verbose_name=_("betrokken partners"),
+        blank=True,
+    )
+    contact_naam = models.CharField(_("contactpersoon"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("e-mail contactpersoon"), blank=True)
+    locatie = models.PointField(_("locatie"), srid=4326, spatial_index=False)
+    omtrek = models.MultiPolygonField(
+        _("omtrek"), srid=4326, null=True, blank=True, spatial_index=False
+    )
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.PROTECT,
+        related_name="projecten",
+        verbose_name=_("gemeente"),
+    )
+    ingediend_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="projecten",
+        verbose_name=_("ingediend door"),
+    )
+    afgewezen_op = models.DateTimeField(_("afgewezen op"), null=True, blank=True)
+    afwijzingsreden = models.TextField(_("reden van afwijzing"), blank=True)
+    is_demo = models.BooleanField(_("demogegevens"), default=False)
+    search = models.GeneratedField(
+        expression=search_vector("title", "description"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="project")
+
+    objects = ProjectQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("fase"), FieldPanel("start_jaar"), FieldPanel("eind_jaar")],
+            heading=_("Fase en jaren"),
+        ),
+        FieldPanel("themas"),
+        FieldPanel("partners"),
+        MultiFieldPanel(
+            [
+                FieldPanel("locatie", widget=MapWidget()),
+                FieldPanel("omtrek", widget=MapWidget()),
+                FieldPanel("gemeente"),
+            ],
+            heading=_("Ligging"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("contact_naam"), FieldPanel("contact_email")],
+            heading=_("Contact"),
+        ),
+        InlinePanel("afbeeldingen", label=_("Afbeeldingen")),
+        MultiFieldPanel(
+            [
+                FieldPanel("ingediend_door", read_only=True),
+                FieldPanel("afgewezen_op", read_only=True),
+                FieldPanel("afwijzingsreden", read_only=True),
+            ],
+            heading=_("Moderatie"),
+        ),
+    ]
+    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+
+    class Meta:
+        ordering = ["title", "pk"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projecten")
+        permissions = [
+            ("publish_project", _("Kan projecten publiceren of afwijzen")),
+            ("add_project_any_gemeente", _("Kan projecten toevoegen in elke gemeente")),
+        ]
+        indexes = [
+            GistIndex(name="project_locatie_gist", fields=["locatie"]),
+            GinIndex(name="project_search_gin", fields=["search"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(omtrek__isnull=True) | Q(omtrek__isvalid=True),
+                name="%(app_label)s_%(class)s_omtrek_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(eind_jaar__isnull=True)
+                | Q(start_jaar__isnull=True)
+                | Q(eind_jaar__gte=models.F("start_jaar")),
+                name="%(app_label)s_%(class)s_years_in_order",
+                violation_error_message=_("Het eindjaar ligt voor het startjaar."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def get_absolute_url(self):
+        return reverse("kempenkaart:project-detail", kwargs={"slug": self.slug})
+
+    @property
+    def moderation_status(self):
+        if self.live:
+            return _("gepubliceerd")
+        if self.afgewezen_op:
+            return _("afgewezen")
+        return _("ingediend, wacht op publicatie")
+
+    def can_edit(self, user):
+        """Submitters edit their own projects, never another's; IOK staff edit all."""
+        return user.is_authenticated and (
+            self.ingediend_door_id == user.pk
+            or user.has_perm("kempenkaart.change_project")
+        )
+
+
+class ProjectAfbeelding(Orderable):
+    project = ParentalKey(
+        Project, on_delete=models.CASCADE, related_name="afbeeldingen"
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("afbeelding"),
+    )
+    credit = models.CharField(
+        _("fotograaf of bron"),
+        max_length=200,
+        help_text=_("Verplicht: wie maakte dit?"),
+    )
+    caption = models.CharField(_("bijschrift"), max_length=255, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("credit"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("afbeelding")
+        verbose_name_plural = _("afbeeldingen")

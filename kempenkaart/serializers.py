@@ -1,0 +1,137 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+from rest_framework_gis.serializers import GeoFeatureModelSerializer
+
+from atelier.models import Gemeente, Organisatie, Thema
+
+from . import services
+from .models import Instrument, ProcedureStap, Project
+
+
+class ProcedureStapSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ProcedureStap
+        fields = ["stap", "datum", "opmerking", "besluit_url"]
+
+
+class InstrumentSerializer(GeoFeatureModelSerializer):
+    naam = serializers.CharField(source="name")
+    gemeenten = serializers.SlugRelatedField(
+        slug_field="slug", many=True, read_only=True
+    )
+    themas = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    stappen = ProcedureStapSerializer(many=True, read_only=True)
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Instrument
+        geo_field = "geom"
+        fields = [
+            "slug",
+            "naam",
+            "soort",
+            "status",
+            "description",
+            "gemeenten",
+            "themas",
+            "register_url",
+            "stappen",
+            "url",
+        ]
+
+    def get_url(self, obj) -> str:
+        return self.context["request"].build_absolute_uri(obj.get_absolute_url())
+
+
+class ProjectSerializer(GeoFeatureModelSerializer):
+    """A project as a GeoJSON Feature (geometry: its location). Writing follows the
+    same rules as the submission form: the geometry must lie in the Kempen and in the
+    chosen municipality, which the submitter may add projects to."""
+
+    titel = serializers.CharField(source="title", max_length=200)
+    beschrijving = serializers.CharField(
+        source="description", required=False, allow_blank=True
+    )
+    themas = serializers.SlugRelatedField(
+        slug_field="slug", many=True, queryset=Thema.objects.all(), required=False
+    )
+    partners = serializers.SlugRelatedField(
+        slug_field="slug", many=True, queryset=Organisatie.objects.all(), required=False
+    )
+    gemeente = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Gemeente.objects.all(), required=False
+    )
+    status = serializers.CharField(source="moderation_status", read_only=True)
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Project
+        geo_field = "locatie"
+        fields = [
+            "slug",
+            "titel",
+            "beschrijving",
+            "fase",
+            "start_jaar",
+            "eind_jaar",
+            "themas",
+            "partners",
+            "contact_naam",
+            "contact_email",
+            "omtrek",
+            "gemeente",
+            "status",
+            "url",
+        ]
+        read_only_fields = ["slug"]
+
+    def get_url(self, obj) -> str:
+        return self.context["request"].build_absolute_uri(obj.get_absolute_url())
+
+    def validate(self, attrs):
+        user = self.context["request"].user
+        locatie = attrs.get("locatie", getattr(self.instance, "locatie", None))
+        omtrek = attrs.get("omtrek", getattr(self.instance, "omtrek", None))
+        gemeente = attrs.get("gemeente")
+        if locatie is None:
+            raise serializers.ValidationError(
+                {"geometry": _("Een locatie is verplicht.")}
+            )
+        try:
+            omtrek = services.as_multipolygon(omtrek)
+            gemeente = services.project_place(
+                locatie=locatie, omtrek=omtrek, gemeente=gemeente
+            )
+        except DjangoValidationError as error:
+            raise serializers.ValidationError({"geometry": error.messages}) from error
+        if not services.gemeenten_for_submission(user).filter(pk=gemeente.pk).exists():
+            raise serializers.ValidationError(
+                {"gemeente": _("U kunt geen projecten toevoegen in %s.") % gemeente}
+            )
+        start, end = (
+            attrs.get("start_jaar", getattr(self.instance, "start_jaar", None)),
+            attrs.get("eind_jaar", getattr(self.instance, "eind_jaar", None)),
+        )
+        if start and end and end < start:
+            raise serializers.ValidationError(
+                {"eind_jaar": _("Het eindjaar ligt voor het startjaar.")}
+            )
+        attrs["omtrek"], attrs["gemeente"] = omtrek, gemeente
+        return attrs
+
+    def _apply(self, project, validated_data):
+        for name, value in validated_data.items():
+            setattr(project, name, value)  # clusterable m2m: kept until saved
+        return project
+
+    def create(self, validated_data):
+        project = self._apply(Project(), validated_data)
+        return services.project_submit(
+            project=project, user=self.context["request"].user
+        )
+
+    def update(self, instance, validated_data):
+        project = self._apply(instance, validated_data)
+        services.project_update(project=project, user=self.context["request"].user)
+        return project

@@ -1,0 +1,254 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.contrib.gis.db.models import GeometryField
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Func
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, FormView, ListView, TemplateView
+
+from atelier.geojson import feature_collection
+from atelier.models import Gemeente, Thema
+
+from . import services
+from .filters import InstrumentFilterSet, ProjectFilterSet
+from .forms import ProjectForm
+from .models import Instrument, Project, ProjectAfbeelding
+
+LIST_LIMIT = 50
+LAYERS = ["projecten", "instrumenten", "gemeenten"]
+
+
+class MapView(TemplateView):
+    """The Kempenkaart. Without JavaScript it is a filtered list; with it, a map in
+    sync with that list. Every filter lives in the URL."""
+
+    template_name = "kempenkaart/map.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        params = self.request.GET
+        projecten = ProjectFilterSet(
+            params, queryset=Project.objects.visible_to(self.request.user)
+        )
+        instrumenten = InstrumentFilterSet(params, queryset=Instrument.objects.all())
+        errors = {**projecten.errors, **instrumenten.errors}
+        lagen = params.getlist("laag") or LAYERS
+        context.update(
+            params=params,
+            lagen=lagen,
+            kleur=params.get("kleur", ""),
+            errors=errors,
+            gemeenten=Gemeente.objects.all(),
+            gemeenten_geojson=Gemeente.objects.as_geojson(),
+            themas=Thema.objects.all(),
+            fases=Project.Fase.choices,
+            soorten=Instrument.Soort.choices,
+            statussen=Instrument.Status.choices,
+            labels={
+                "fase": dict(Project.Fase.choices),
+                "soort": dict(Instrument.Soort.choices),
+                "status": dict(Instrument.Status.choices),
+            },
+        )
+        if not errors:
+            project_qs = projecten.qs.select_related("gemeente")
+            instrument_qs = instrumenten.qs
+            context.update(
+                projecten=project_qs[:LIST_LIMIT] if "projecten" in lagen else [],
+                projecten_count=project_qs.count() if "projecten" in lagen else 0,
+                instrumenten=instrument_qs[:LIST_LIMIT]
+                if "instrumenten" in lagen
+                else [],
+                instrumenten_count=instrument_qs.count()
+                if "instrumenten" in lagen
+                else 0,
+            )
+        return context
+
+
+class ProjectDetailView(DetailView):
+    template_name = "kempenkaart/project_detail.html"
+    context_object_name = "project"
+
+    def get_queryset(self):
+        return (
+            Project.objects.visible_to(self.request.user)
+            .select_related("gemeente", "ingediend_door")
+            .prefetch_related("themas", "partners", "afbeeldingen__image")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        project = self.object
+        context.update(
+            can_edit=project.can_edit(self.request.user),
+            instrumenten=Instrument.objects.at(project.locatie)
+            .exclude(status=Instrument.Status.OPGEHEVEN)
+            .order_by("soort", "name"),
+            nearby=Project.objects.published()
+            .exclude(pk=project.pk)
+            .near(project.locatie, 2000)[:6],
+            geojson=project_geojson(project),
+        )
+        return context
+
+
+def collect(*fields):
+    """ST_Collect of two geometry columns: a GeometryCollection."""
+    return Func(*fields, function="ST_Collect", output_field=GeometryField(srid=4326))
+
+
+def project_geojson(project):
+    """The project's location and, when it has one, its outline: one collection."""
+    one = Project.objects.filter(pk=project.pk)
+    geometry = "locatie"
+    if project.omtrek:
+        one = one.annotate(shape=collect("locatie", "omtrek"))
+        geometry = "shape"
+    return feature_collection(one, geometry=geometry, properties={"titel": "title"})
+
+
+class InstrumentDetailView(DetailView):
+    template_name = "kempenkaart/instrument_detail.html"
+    context_object_name = "instrument"
+    queryset = Instrument.objects.prefetch_related(
+        "gemeenten", "themas", "stappen", "documenten__document"
+    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        instrument = self.object
+        context.update(
+            geojson=feature_collection(
+                Instrument.objects.filter(pk=instrument.pk),
+                geometry="geom",
+                properties={"naam": "name"},
+            ),
+            projecten=Project.objects.published()
+            .filter(locatie__intersects=instrument.geom)
+            .select_related("gemeente")[:20],
+        )
+        return context
+
+
+class ProjectFormMixin(LoginRequiredMixin):
+    form_class = ProjectForm
+    template_name = "kempenkaart/project_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "gemeenten_geojson": Gemeente.objects.as_geojson(),
+        }
+
+    def add_image(self, project, form):
+        image = form.cleaned_data.get("afbeelding")
+        if image:
+            from wagtail.images import get_image_model
+
+            stored = get_image_model().objects.create(
+                title=form.cleaned_data["afbeelding_bijschrift"] or project.title,
+                file=image,
+                uploaded_by_user=self.request.user,
+            )
+            project.afbeeldingen.add(
+                ProjectAfbeelding(
+                    image=stored,
+                    credit=form.cleaned_data["afbeelding_credit"].strip(),
+                    caption=form.cleaned_data["afbeelding_bijschrift"],
+                )
+            )
+
+
+class ProjectCreateView(ProjectFormMixin, PermissionRequiredMixin, FormView):
+    permission_required = "kempenkaart.add_project"
+    raise_exception = False
+
+    def handle_no_permission(self):
+        if self.request.user.is_authenticated:
+            raise PermissionDenied(
+                _("Alleen partners en gemeenten voegen projecten toe.")
+            )
+        return super().handle_no_permission()
+
+    @transaction.atomic
+    def form_valid(self, form):
+        project = form.apply(Project())
+        self.add_image(project, form)
+        services.project_submit(project=project, user=self.request.user)
+        messages.success(
+            self.request,
+            _(
+                "Bedankt! Uw project is ingediend; het verschijnt op de kaart zodra IOK "
+                "het publiceert."
+            ),
+        )
+        return redirect(project.get_absolute_url())
+
+
+class ProjectUpdateView(ProjectFormMixin, FormView):
+    def dispatch(self, request, *args, **kwargs):
+        self.project = get_object_or_404(Project, slug=kwargs["slug"])
+        if request.user.is_authenticated and not self.project.can_edit(request.user):
+            raise PermissionDenied(_("U kunt alleen uw eigen projecten wijzigen."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        latest = self.project.get_latest_revision_as_object()
+        return {**super().get_form_kwargs(), "instance": latest}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "project": self.project}
+
+    @transaction.atomic
+    def form_valid(self, form):
+        project = form.apply(form.instance)
+        self.add_image(project, form)
+        services.project_update(project=project, user=self.request.user)
+        messages.success(
+            self.request,
+            _("Uw wijzigingen zijn bewaard en wachten op publicatie door IOK.")
+            if self.project.live
+            else _("Uw wijzigingen zijn bewaard."),
+        )
+        return redirect(project.get_absolute_url())
+
+
+class MyProjectsView(LoginRequiredMixin, ListView):
+    template_name = "kempenkaart/my_projects.html"
+    context_object_name = "projecten"
+
+    def get_queryset(self):
+        return (
+            Project.objects.filter(ingediend_door=self.request.user)
+            .select_related("gemeente")
+            .order_by("-updated_at")
+        )
+
+
+def gemeente_section_context(request, gemeente):
+    """What the municipality page shows of the Kempenkaart."""
+    return {
+        "gemeente": gemeente,
+        "instrumenten": Instrument.objects.in_gemeente(gemeente)
+        .exclude(status=Instrument.Status.OPGEHEVEN)
+        .order_by("soort", "name"),
+        "projecten": Project.objects.visible_to(request.user)
+        .in_gemeente(gemeente)
+        .order_by("-start_jaar", "title"),
+    }
+
+
+def home_section_context(request):
+    return {
+        "projecten_count": Project.objects.published().count(),
+        "instrumenten_count": Instrument.objects.count(),
+        "recent": Project.objects.published()
+        .select_related("gemeente")
+        .order_by("-last_published_at")[:4],
+    }

@@ -1,0 +1,113 @@
+"""IOK's back office for the Kempenkaart: instruments, and projects to moderate."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.widgets import ListingButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import services
+from .models import Instrument, Project
+
+
+class InstrumentViewSet(SnippetViewSet):
+    model = Instrument
+    icon = "doc-full"
+    menu_label = gettext_lazy("Instrumenten")
+    list_display = ["name", "soort", "status", "updated_at"]
+    list_filter = ["soort", "status", "gemeenten", "is_demo"]
+    search_fields = ["name"]
+
+
+class ProjectViewSet(SnippetViewSet):
+    model = Project
+    icon = "site"
+    menu_label = gettext_lazy("Projecten")
+    list_display = [
+        "title",
+        "gemeente",
+        "fase",
+        Column("moderation_status", label=gettext_lazy("Moderatie")),
+        BooleanColumn("has_unpublished_changes", label=gettext_lazy("Wijzigingen")),
+        "ingediend_door",
+        "updated_at",
+    ]
+    list_filter = ["live", "fase", "gemeente", "is_demo"]
+    search_fields = ["title"]
+    ordering = ["live", "-updated_at"]  # what waits for moderation first
+
+
+class KempenkaartGroup(SnippetViewSetGroup):
+    menu_label = gettext_lazy("Kempenkaart")
+    menu_icon = "site"
+    items = (ProjectViewSet, InstrumentViewSet)
+
+
+register_snippet(KempenkaartGroup)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def instrument_after_save(request, instance):
+    if isinstance(instance, Instrument):
+        if not instance.gemeenten.exists():
+            services.instrument_set_gemeenten(instance)
+        services.instrument_refresh_status(instance)
+
+
+class RejectForm(forms.Form):
+    reden = forms.CharField(
+        label=gettext_lazy("Reden (de indiener krijgt ze te zien)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+def project_reject_view(request, pk):
+    if not request.user.has_perm("kempenkaart.publish_project"):
+        raise PermissionDenied
+    project = get_object_or_404(Project, pk=pk)
+    form = RejectForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.project_reject(
+                project=project, user=request.user, reason=form.cleaned_data["reden"]
+            )
+        except ValidationError as error:
+            form.add_error("reden", error)
+        else:
+            messages.success(request, _("Project “%s” afgewezen.") % project.title)
+            return redirect("wagtailsnippets_kempenkaart_project:list")
+    return TemplateResponse(
+        request, "kempenkaart/admin/reject.html", {"project": project, "form": form}
+    )
+
+
+@hooks.register("register_admin_urls")
+def admin_urls():
+    return [
+        path(
+            "kempenkaart/projecten/<int:pk>/afwijzen/",
+            project_reject_view,
+            name="kempenkaart_project_reject",
+        )
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def project_listing_buttons(snippet, user, next_url=None):
+    if isinstance(snippet, Project) and user.has_perm("kempenkaart.publish_project"):
+        if not snippet.afgewezen_op:
+            yield ListingButton(
+                _("Afwijzen"),
+                reverse("kempenkaart_project_reject", args=[snippet.pk]),
+                icon_name="cross",
+                priority=30,
+            )

@@ -10,7 +10,7 @@ PY := $(BIN)/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: help run test serve setup system system-browser venv database migrate demo \
-	static lint format check pytest lock clean
+	static lint format check pytest bench lock clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -72,6 +72,9 @@ check: database  ## Django's checks and missing migrations
 
 pytest: database  ## The test suite only (a fresh test database)
 	$(PY) -m pytest --create-db $(PYTEST_ARGS)
+
+bench: database  ## Kempenkaart API vs bare PostGIS, 1k/10k/100k features (own database)
+	$(PY) benchmarks/kaart.py
 
 lock:  ## Re-pin the dependencies of pyproject.toml into requirements.lock
 	$(BIN)/pip install --quiet uv

@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from wagtail.search import index
 
+from atelier.constraints import ValidGeometry
 from atelier.models import Gemeente, TimeStampedModel
 
 SEARCH_CONFIG = "dutch"
@@ -361,9 +362,8 @@ class Project(
             GinIndex(name="project_search_gin", fields=["search"]),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(omtrek__isnull=True) | Q(omtrek__isvalid=True),
-                name="%(app_label)s_%(class)s_omtrek_valid",
+            ValidGeometry(
+                field="omtrek", nullable=True, name="%(app_label)s_%(class)s_omtrek_valid"
             ),
             models.CheckConstraint(
                 condition=Q(eind_jaar__isnull=True)

@@ -52,9 +52,11 @@ def gemeente_at(point):
     return Gemeente.objects.filter(geom__intersects=point).order_by("nis_code").first()
 
 
-def validate_geometry(geom, *, label):
+def validate_geometry(geom, *, label, partly_outside=False):
     """Refuse what no map should hold: a wrong SRID, an invalid (self-intersecting)
-    or empty geometry, an absurd number of vertices, a place outside the Kempen."""
+    or empty geometry, an absurd number of vertices, a place outside the Kempen.
+    `partly_outside`: enough that it overlaps the Kempen (a provincial plan may
+    reach beyond the region; a project may not)."""
     if geom is None:
         return
     if geom.srid not in (None, 4326):
@@ -84,7 +86,9 @@ def validate_geometry(geom, *, label):
             _("%(label)s is geen geldige geometrie (%(reason)s).")
             % {"label": label, "reason": geom.valid_reason}
         )
-    if not kempen_area().contains(geom):
+    if partly_outside and not kempen_area().intersects(geom):
+        raise ValidationError(_("%(label)s ligt buiten de Kempen.") % {"label": label})
+    if not partly_outside and not kempen_area().contains(geom):
         raise ValidationError(
             _("%(label)s ligt (deels) buiten de Kempen.") % {"label": label}
         )
@@ -158,6 +162,7 @@ def instrument_set_gemeenten(instrument):
         geom__touches=instrument.geom
     )
     instrument.gemeenten.set(overlapping)
+    instrument.gemeenten.commit()  # a cluster relation: stored only on commit
 
 
 # --- projects: submission and moderation ----------------------------------------

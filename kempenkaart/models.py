@@ -363,7 +363,9 @@ class Project(
         ]
         constraints = [
             ValidGeometry(
-                field="omtrek", nullable=True, name="%(app_label)s_%(class)s_omtrek_valid"
+                field="omtrek",
+                nullable=True,
+                name="%(app_label)s_%(class)s_omtrek_valid",
             ),
             models.CheckConstraint(
                 condition=Q(eind_jaar__isnull=True)

@@ -9,7 +9,12 @@ from atelier.models import Gemeente
 from kempenkaart import services
 from kempenkaart.models import Instrument, ProcedureStap, Project
 from tests.atelier.factories import UserFactory
-from tests.kempenkaart.factories import InstrumentFactory, ProjectFactory, inside, square
+from tests.kempenkaart.factories import (
+    InstrumentFactory,
+    ProjectFactory,
+    inside,
+    square,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +25,10 @@ pytestmark = pytest.mark.django_db
         ([], Instrument.Status.IN_OPMAAK),
         ([("start", date(2020, 1, 1))], Instrument.Status.IN_OPMAAK),
         (
-            [("start", date(2020, 1, 1)), ("voorlopige-vaststelling", date(2021, 3, 1))],
+            [
+                ("start", date(2020, 1, 1)),
+                ("voorlopige-vaststelling", date(2021, 3, 1)),
+            ],
             Instrument.Status.VOORLOPIG_VASTGESTELD,
         ),
         (
@@ -32,7 +40,10 @@ pytestmark = pytest.mark.django_db
             Instrument.Status.VAN_KRACHT,
         ),
         (
-            [("definitieve-vaststelling", date(1998, 1, 1)), ("opheffing", date(2024, 5, 1))],
+            [
+                ("definitieve-vaststelling", date(1998, 1, 1)),
+                ("opheffing", date(2024, 5, 1)),
+            ],
             Instrument.Status.OPGEHEVEN,
         ),
     ],
@@ -48,7 +59,9 @@ def test_status_is_refreshed_when_a_step_is_added():
     ProcedureStap.objects.create(
         instrument=instrument, stap="definitieve-vaststelling", datum=date(2022, 1, 1)
     )
-    assert services.instrument_refresh_status(instrument) == Instrument.Status.VAN_KRACHT
+    assert (
+        services.instrument_refresh_status(instrument) == Instrument.Status.VAN_KRACHT
+    )
 
 
 def test_instrument_is_linked_to_the_municipalities_it_overlaps():
@@ -95,7 +108,15 @@ def test_an_outline_across_the_border_may_choose_either_municipality():
         (Point(200.0, 51.0, srid=4326), "lengte/breedte"),
         (
             MultiPolygon(
-                Polygon(((4.9, 51.3), (4.95, 51.32), (4.95, 51.3), (4.9, 51.32), (4.9, 51.3))),
+                Polygon(
+                    (
+                        (4.9, 51.3),
+                        (4.95, 51.32),
+                        (4.95, 51.3),
+                        (4.9, 51.32),
+                        (4.9, 51.3),
+                    )
+                ),
                 srid=4326,
             ),
             "geen geldige geometrie",

@@ -27,6 +27,7 @@
 
   window.atelier = window.atelier || {};
   window.atelier.kempenkaart = function (map) {
+    window.atelier.register(map);
     var box = map.getContainer();
     var cfg = box.dataset;
     var form = document.getElementById("kaart-filters");

@@ -21,8 +21,15 @@
 
   window.atelier = window.atelier || {};
 
+  /* Every map of the page, by the id of its element (for scripts and tests). */
+  window.atelier.maps = {};
+  window.atelier.register = function (map) {
+    window.atelier.maps[map.getContainer().id] = map;
+  };
+
   /* One municipality: its boundary, fitted to the map. */
   window.atelier.gemeenteMap = function (map) {
+    window.atelier.register(map);
     var layer = L.geoJSON(readJSON("gemeente-geojson"), { style: boundaryStyle }).addTo(map);
     map.fitBounds(layer.getBounds(), { padding: [16, 16] });
     addBoundaryAttribution(map);
@@ -30,6 +37,7 @@
 
   /* All municipalities; each links to its page. */
   window.atelier.gemeentenMap = function (map) {
+    window.atelier.register(map);
     var layer = L.geoJSON(readJSON("gemeenten-geojson"), {
       style: boundaryStyle,
       onEachFeature: function (feature, featureLayer) {
@@ -54,6 +62,7 @@
   "use strict";
   window.atelier = window.atelier || {};
   window.atelier.dataMap = function (map) {
+    window.atelier.register(map);
     var source = document.getElementById(map.getContainer().dataset.geojson);
     var layer = L.geoJSON(JSON.parse(source.textContent), {
       style: { color: "#c2410c", weight: 2, fillOpacity: 0.15 },

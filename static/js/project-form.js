@@ -5,6 +5,7 @@
   "use strict";
   window.atelier = window.atelier || {};
   window.atelier.projectFormMap = function (map) {
+    window.atelier.register(map);
     var box = map.getContainer().dataset;
     var lon = document.getElementById(box.lonInput);
     var lat = document.getElementById(box.latInput);

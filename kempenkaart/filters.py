@@ -8,6 +8,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 
 from atelier.models import Gemeente, Thema
 
@@ -34,6 +35,13 @@ class BBoxField(forms.CharField):
         return Polygon.from_bbox((minlon, minlat, maxlon, maxlat))
 
 
+@extend_schema_field(
+    {
+        "type": "string",
+        "example": "4.90,51.30,4.98,51.35",
+        "description": "minlon,minlat,maxlon,maxlat",
+    }
+)
 class BBoxFilter(django_filters.Filter):
     field_class = BBoxField
 
@@ -55,6 +63,9 @@ class CommaSeparatedField(forms.CharField):
         return values
 
 
+@extend_schema_field(
+    {"type": "string", "description": "één waarde of meer, komma-gescheiden"}
+)
 class MultiValueFilter(django_filters.Filter):
     """Comma-separated values: `?thema=erfgoed,mobiliteit` (any of them)."""
 
@@ -88,6 +99,7 @@ class GemeenteField(forms.CharField):
         return gemeente
 
 
+@extend_schema_field({"type": "string", "description": "NIS-code of slug"})
 class GemeenteFilter(django_filters.Filter):
     field_class = GemeenteField
 

@@ -77,3 +77,14 @@ def test_api_docs_serve_their_assets_locally(client):
     assert response.status_code == 200
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/" in html
     assert "cdn" not in html.lower()
+
+
+def test_openapi_schema_is_valid_and_generates_without_warnings(tmp_path):
+    from django.core.management import call_command
+
+    target = tmp_path / "schema.yml"
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(target))
+    schema = target.read_text()
+    for path in ("/api/projecten/", "/api/instrumenten/", "/api/wat-geldt-hier/"):
+        assert path in schema
+    assert "minlon,minlat,maxlon,maxlat" in schema

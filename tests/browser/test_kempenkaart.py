@@ -51,7 +51,9 @@ def test_a_partner_adds_a_project_that_appears_once_published(
     page.check("text=Natuur en landschap")
     spot = inside("turnhout")
     click_map_at(page, "project-form-map", spot)
-    assert abs(float(page.input_value("#id_lon")) - spot.x) < 0.005  # a pixel at this zoom
+    assert (
+        abs(float(page.input_value("#id_lon")) - spot.x) < 0.005
+    )  # a pixel at this zoom
     assert abs(float(page.input_value("#id_lat")) - spot.y) < 0.005
     page.click("button:has-text('Project indienen')")
     page.wait_for_url("**/kaart/projecten/speelbos-aan-de-aa/")

@@ -56,6 +56,8 @@ class CommaSeparatedField(forms.CharField):
     def to_python(self, value):
         values = [v.strip() for v in (super().to_python(value) or "").split(",")]
         values = [v for v in values if v]
+        if not values:
+            return []
         allowed = self.allowed() if callable(self.allowed) else self.allowed
         unknown = sorted(set(values) - set(allowed)) if allowed is not None else []
         if unknown:

@@ -130,12 +130,14 @@ class Instrument(TimeStampedModel, ClusterableModel, index.Indexed):
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
-        ordering = ["name", "pk"]
+        ordering = ["name", "id"]
         verbose_name = _("planologisch instrument")
         verbose_name_plural = _("planologische instrumenten")
         indexes = [
             GistIndex(name="instrument_geom_gist", fields=["geom"]),
             GinIndex(name="instrument_search_gin", fields=["search"]),
+            # (+ instrument_name_trgm on UPPER(name), for icontains: migration 0003)
+            models.Index(fields=["name", "id"], name="instrument_name_order"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -350,7 +352,7 @@ class Project(
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
 
     class Meta:
-        ordering = ["title", "pk"]
+        ordering = ["title", "id"]
         verbose_name = _("project")
         verbose_name_plural = _("projecten")
         permissions = [
@@ -360,6 +362,8 @@ class Project(
         indexes = [
             GistIndex(name="project_locatie_gist", fields=["locatie"]),
             GinIndex(name="project_search_gin", fields=["search"]),
+            # (+ project_title_trgm on UPPER(title), for icontains: migration 0003)
+            models.Index(fields=["title", "id"], name="project_title_order"),
         ]
         constraints = [
             ValidGeometry(

@@ -413,3 +413,15 @@ def test_counts_per_municipality_follow_the_filters(client, projecten, instrumen
     data = client.get("/api/per-gemeente/", {"laag": "instrumenten"}).json()
     assert data["aantallen"] == {"13040": 1, "13025": 1, "13008": 1}
     assert client.get("/api/per-gemeente/", {"laag": "x"}).status_code == 400
+
+
+def test_counts_of_filtered_instruments(client, instrumenten):
+    data = client.get("/api/per-gemeente/", {"laag": "instrumenten", "soort": "bpa"}).json()
+    assert data["aantallen"] == {"13025": 1}
+
+
+def test_a_page_past_the_end_is_empty_but_still_counts(client, projecten):
+    collection = features(client, "/api/projecten/", page=5, page_size=2)
+    assert collection["features"] == []
+    assert collection["numberMatched"] == 3
+    assert collection["numberReturned"] == 0

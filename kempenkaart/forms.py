@@ -2,9 +2,11 @@ import tempfile
 from pathlib import Path
 
 from django import forms
+from django.conf import settings
 from django.contrib.gis.gdal import DataSource, GDALException
 from django.contrib.gis.geos import GeometryCollection, Point
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils.html import linebreaks, strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.fields import WagtailImageField
@@ -137,6 +139,16 @@ class ProjectForm(forms.ModelForm):
                 if self.instance.omtrek
                 else "",
             )
+
+    def clean_afbeelding(self):
+        image = self.cleaned_data.get("afbeelding")
+        limit = settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE
+        if image and image.size > limit:
+            raise ValidationError(
+                _("Dit bestand is te groot (%(size)s); het mag hoogstens %(max)s zijn.")
+                % {"size": filesizeformat(image.size), "max": filesizeformat(limit)}
+            )
+        return image
 
     def clean_description(self):
         text = self.cleaned_data["description"].strip()

@@ -189,6 +189,7 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "dutch",
     }
 }
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024  # bytes
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "docx",

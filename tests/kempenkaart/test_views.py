@@ -421,3 +421,18 @@ def test_partners_cannot_enter_the_project_back_office(client, partner):
     client.force_login(partner)
     response = client.get(reverse("wagtailsnippets_kempenkaart_project:list"))
     assert response.status_code == 302
+
+
+def test_an_image_that_is_too_large_is_refused(client, partner, settings):
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 1024  # bytes
+    client.force_login(partner)
+    response = client.post(
+        CREATE,
+        form_data(
+            afbeelding=SimpleUploadedFile("groot.jpg", jpeg((600, 400)), "image/jpeg"),
+            afbeelding_credit="Iemand",
+        ),
+    )
+    assert response.status_code == 200
+    assert "te groot" in response.content.decode()
+    assert not Project.objects.exists()

@@ -416,7 +416,9 @@ def test_counts_per_municipality_follow_the_filters(client, projecten, instrumen
 
 
 def test_counts_of_filtered_instruments(client, instrumenten):
-    data = client.get("/api/per-gemeente/", {"laag": "instrumenten", "soort": "bpa"}).json()
+    data = client.get(
+        "/api/per-gemeente/", {"laag": "instrumenten", "soort": "bpa"}
+    ).json()
     assert data["aantallen"] == {"13025": 1}
 
 

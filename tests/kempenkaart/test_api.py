@@ -427,3 +427,42 @@ def test_a_page_past_the_end_is_empty_but_still_counts(client, projecten):
     assert collection["features"] == []
     assert collection["numberMatched"] == 3
     assert collection["numberReturned"] == 0
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        (None, 403),  # anonymous
+        ("expert", 403),
+        ("gemeente_medewerker", 403),  # of the same municipality, not the submitter
+        ("partner", 403),
+        ("iok_medewerker", 200),  # staff moderate and may correct
+    ],
+)
+def test_who_may_change_a_project_through_the_api(client, request, role, status):
+    owner = UserFactory(roles=["Partner"])
+    project = ProjectFactory(ingediend_door=owner, live=True)
+    if role:
+        client.force_login(request.getfixturevalue(role))
+    response = client.patch(
+        f"/api/projecten/{project.slug}/",
+        {"properties": {"titel": "Gewijzigd"}},
+        content_type="application/json",
+    )
+    assert response.status_code == status
+    # A change to a published project waits as a revision for publication.
+    latest = Project.objects.get(pk=project.pk).get_latest_revision_as_object()
+    assert (latest.title == "Gewijzigd") == (status == 200)
+
+
+def test_someone_elses_unpublished_project_does_not_even_exist_for_others(
+    client, partner
+):
+    project = ProjectFactory(ingediend_door=UserFactory(), live=False)
+    client.force_login(partner)
+    response = client.patch(
+        f"/api/projecten/{project.slug}/",
+        {"properties": {"titel": "Gewijzigd"}},
+        content_type="application/json",
+    )
+    assert response.status_code == 404

@@ -251,7 +251,7 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["atelier.ContentPage"]
+    subpage_types = ["atelier.ContentPage", "modeldocumenten.ModelDocumentIndexPage"]
     max_count = 1
 
     class Meta:

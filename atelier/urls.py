@@ -44,6 +44,7 @@ urlpatterns = [
     path("api/", include("atelier.api")),
     path("gemeenten/", include(gemeenten_patterns)),
     path("kaart/", include("kempenkaart.urls")),
+    path("download/modeldocument/", include("modeldocumenten.urls")),
     path("account/", include(account_patterns)),
 ]
 

@@ -28,3 +28,9 @@ def json_text_script(json_text, element_id):
         element_id,
         mark_safe(json_text.translate(_JSON_SCRIPT_ESCAPES)),
     )
+
+
+@register.filter
+def download_url(versie, kind):
+    """`{{ versie|download_url:"pdf" }}`: the counted download link of a file."""
+    return versie.download_url(kind)

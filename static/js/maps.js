@@ -75,3 +75,22 @@
     if (text && map.attributionControl) { map.attributionControl.addAttribution(text); }
   };
 })();
+
+/* The 29 municipalities, the ones that adopted a model document filled in. */
+(function () {
+  "use strict";
+  window.atelier = window.atelier || {};
+  window.atelier.adoptieMap = function (map) {
+    window.atelier.register(map);
+    var all = L.geoJSON(JSON.parse(document.getElementById("gemeenten-geojson").textContent), {
+      style: { color: "#17594a", weight: 1, fillColor: "#ffffff", fillOpacity: 0.4 }
+    }).addTo(map);
+    L.geoJSON(JSON.parse(document.getElementById("adoptie-geojson").textContent), {
+      style: { color: "#17594a", weight: 2, fillColor: "#17594a", fillOpacity: 0.7 },
+      onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.naam); }
+    }).addTo(map);
+    map.fitBounds(all.getBounds());
+    var text = document.body.dataset.boundaryAttribution;
+    if (text && map.attributionControl) { map.attributionControl.addAttribution(text); }
+  };
+})();

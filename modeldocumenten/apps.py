@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ModeldocumentenConfig(AppConfig):
+    name = "modeldocumenten"
+    verbose_name = _("Modeldocumenten")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from atelier.sections import section
+
+        from . import views
+
+        section("home", "modeldocumenten/includes/home_section.html", order=5)(
+            views.home_section_context
+        )
+        section("gemeente", "modeldocumenten/includes/gemeente_section.html", order=20)(
+            views.gemeente_section_context
+        )

@@ -1,0 +1,332 @@
+"""Model documents: ready-to-use templates for local spatial policy, with numbered
+versions, downloads counted per version, and the municipalities that adopted them."""
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Q, Sum
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from atelier.models import Gemeente, Thema, TimeStampedModel
+
+
+class DocumentSoort(TimeStampedModel):
+    """What kind of document it is: verordening, reglement, bestek, checklist, …"""
+
+    name = models.CharField(_("naam"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("documentsoort")
+        verbose_name_plural = _("documentsoorten")
+
+    def __str__(self):
+        return self.name
+
+
+class Doelgroep(TimeStampedModel):
+    """Who the document is for: gemeentebestuur, omgevingsambtenaar, ontwerper, …"""
+
+    name = models.CharField(_("naam"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("doelgroep")
+        verbose_name_plural = _("doelgroepen")
+
+    def __str__(self):
+        return self.name
+
+
+class Beleidsniveau(models.TextChoices):
+    """The policy level a document translates into local policy."""
+
+    VLAAMS = "vlaams", _("Vlaams")
+    PROVINCIAAL = "provinciaal", _("provinciaal")
+    LOKAAL = "lokaal", _("lokaal")
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = blocks.CharBlock(label=_("Tussentitel"), form_classname="title")
+    paragraph = blocks.RichTextBlock(label=_("Tekst"))
+    quote = blocks.BlockQuoteBlock(label=_("Citaat"))
+    document = DocumentChooserBlock(label=_("Bijlage"))
+
+
+class ModelDocumentIndexPage(Page):
+    """The library: every model document, filtered by theme, kind, policy level and
+    audience, searched and sorted."""
+
+    intro = RichTextField(_("inleiding"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["atelier.HomePage"]
+    subpage_types = ["modeldocumenten.ModelDocumentPage"]
+    max_count = 1
+
+    SORTS = {
+        "nieuwste": ("-last_published_at", _("nieuwste eerst")),
+        "a-z": ("title", _("A–Z")),
+        "populair": ("-downloads_total", _("meest gedownload")),
+    }
+
+    class Meta:
+        verbose_name = _("bibliotheek modeldocumenten")
+
+    def get_context(self, request, *args, **kwargs):
+        from .filters import ModelDocumentFilterSet
+
+        context = super().get_context(request, *args, **kwargs)
+        documents = (
+            ModelDocumentPage.objects.live()
+            .public()
+            .child_of(self)
+            .with_downloads()
+            .select_related("soort")
+            .prefetch_related("themas")
+        )
+        filterset = ModelDocumentFilterSet(request.GET, queryset=documents)
+        sort = request.GET.get("sorteer", "nieuwste")
+        ordering = self.SORTS.get(sort, self.SORTS["nieuwste"])[0]
+        results = (
+            filterset.qs.order_by(ordering, "title")
+            if filterset.is_valid()
+            else documents.none()
+        )
+        context.update(
+            filterset=filterset,
+            sort=sort,
+            sorts=[(key, label) for key, (_order, label) in self.SORTS.items()],
+            documents=Paginator(results, 20).get_page(request.GET.get("pagina")),
+            total=results.count(),
+        )
+        return context
+
+
+class ModelDocumentPageQuerySet(PageQuerySet):
+    def with_downloads(self):
+        """Annotate `downloads_total`, the downloads of all its versions."""
+        return self.annotate(downloads_total=Sum("versies__downloads", default=0))
+
+    def adopted_in(self, gemeente):
+        return self.filter(adopties__gemeente=gemeente)
+
+    def search_text(self, text):
+        """Dutch full text on title and summary (stemmed: "verordeningen" finds
+        "verordening"), or a part of the title."""
+        vector = SearchVector("title", "summary", config="dutch")
+        query = SearchQuery(text, config="dutch", search_type="websearch")
+        return self.annotate(_search=vector).filter(
+            Q(_search=query) | Q(title__icontains=text)
+        )
+
+
+class ModelDocumentPage(Page):
+    """One model document: what it is, when and how to use it, its versions and
+    files, and the municipalities that adopted it."""
+
+    summary = models.TextField(
+        _("samenvatting"), help_text=_("Twee à drie zinnen: wat regelt dit document?")
+    )
+    gebruik = RichTextField(_("wanneer en hoe gebruiken"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("toelichting"))
+    soort = models.ForeignKey(
+        DocumentSoort,
+        on_delete=models.PROTECT,
+        related_name="documenten",
+        verbose_name=_("soort document"),
+    )
+    beleidsniveau = models.CharField(
+        _("vertaalt beleid van"), max_length=20, choices=Beleidsniveau.choices
+    )
+    themas = ParentalManyToManyField(
+        Thema, related_name="modeldocumenten", verbose_name=_("thema's"), blank=True
+    )
+    doelgroepen = ParentalManyToManyField(
+        Doelgroep, related_name="documenten", verbose_name=_("doelgroepen"), blank=True
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("gebruik"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("soort"),
+                FieldPanel("beleidsniveau"),
+                FieldPanel("themas"),
+                FieldPanel("doelgroepen"),
+            ],
+            heading=_("Indeling"),
+        ),
+        InlinePanel("versies", label=_("Versies"), min_num=1),
+        InlinePanel("adopties", label=_("Gebruikt door gemeenten")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("gebruik"),
+        index.SearchField("body"),
+        index.RelatedFields("soort", [index.SearchField("name")]),
+        index.FilterField("beleidsniveau"),
+    ]
+    parent_page_types = ["modeldocumenten.ModelDocumentIndexPage"]
+    subpage_types = []
+
+    objects = PageManager.from_queryset(ModelDocumentPageQuerySet)()
+
+    class Meta:
+        verbose_name = _("modeldocument")
+        verbose_name_plural = _("modeldocumenten")
+
+    def current_version(self):
+        return self.versies.order_by("-datum", "-pk").first()
+
+    def earlier_versions(self):
+        current = self.current_version()
+        return (
+            self.versies.exclude(pk=current.pk).order_by("-datum", "-pk")
+            if current
+            else []
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        adopties = self.adopties.select_related("gemeente").order_by("gemeente__name")
+        context.update(
+            current=self.current_version(),
+            earlier=self.earlier_versions(),
+            adopties=adopties,
+            adoptie_geojson=Gemeente.objects.filter(
+                pk__in=adopties.values("gemeente")
+            ).as_geojson(),
+            gemeenten_geojson=Gemeente.objects.as_geojson(),
+            downloads=self.versies.aggregate(n=Sum("downloads"))["n"] or 0,
+        )
+        return context
+
+
+class DocumentVersie(Orderable):
+    """A numbered version of a model document, with its files. Downloads are counted
+    per version."""
+
+    page = ParentalKey(
+        ModelDocumentPage, on_delete=models.CASCADE, related_name="versies"
+    )
+    nummer = models.CharField(_("versie"), max_length=20, help_text=_("bv. 1.0, 2.1"))
+    datum = models.DateField(_("datum"))
+    wijzigingen = models.TextField(_("wat is er veranderd"), blank=True)
+    bestand = models.ForeignKey(
+        "wagtaildocs.Document",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("bewerkbaar bestand (DOCX of ODT)"),
+    )
+    pdf = models.ForeignKey(
+        "wagtaildocs.Document",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("PDF"),
+    )
+    downloads = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
+
+    panels = [
+        FieldPanel("nummer"),
+        FieldPanel("datum"),
+        FieldPanel("wijzigingen"),
+        FieldPanel("bestand"),
+        FieldPanel("pdf"),
+    ]
+
+    class Meta(Orderable.Meta):
+        ordering = ["-datum", "-pk"]
+        verbose_name = _("versie")
+        verbose_name_plural = _("versies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "nummer"], name="versie_nummer_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.page.title} {self.nummer}"
+
+    def files(self):
+        """(kind, document) of each file of this version."""
+        return [
+            (kind, doc)
+            for kind, doc in (("bestand", self.bestand), ("pdf", self.pdf))
+            if doc
+        ]
+
+    def download_url(self, kind):
+        return reverse(
+            "modeldocumenten:download", kwargs={"versie": self.pk, "kind": kind}
+        )
+
+
+class Download(models.Model):
+    """Who downloaded which version when (for "a newer version exists")."""
+
+    versie = models.ForeignKey(
+        DocumentVersie, on_delete=models.CASCADE, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="downloads"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("download")
+        verbose_name_plural = _("downloads")
+
+    def __str__(self):
+        return f"{self.user} – {self.versie} ({self.created_at:%d/%m/%Y})"
+
+
+class Adoptie(Orderable):
+    """A municipality that adopted the model document in its own policy."""
+
+    page = ParentalKey(
+        ModelDocumentPage, on_delete=models.CASCADE, related_name="adopties"
+    )
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.CASCADE,
+        related_name="adopties",
+        verbose_name=_("gemeente"),
+    )
+    datum = models.DateField(_("datum van het besluit"))
+    besluit_url = models.URLField(
+        _("link naar het besluit"), max_length=500, blank=True
+    )
+
+    panels = [FieldPanel("gemeente"), FieldPanel("datum"), FieldPanel("besluit_url")]
+
+    class Meta(Orderable.Meta):
+        ordering = ["gemeente__name"]
+        verbose_name = _("adoptie")
+        verbose_name_plural = _("adopties")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "gemeente"], name="adoptie_unique"),
+        ]

@@ -1,0 +1,156 @@
+import datetime
+
+import pytest
+
+from atelier.models import Gemeente
+from modeldocumenten.models import DocumentVersie, Download
+from tests.modeldocumenten.factories import library, model_document
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+@pytest.fixture
+def documenten():
+    turnhout = Gemeente.objects.get(slug="turnhout")
+    mol = Gemeente.objects.get(slug="mol")
+    return {
+        "verharding": model_document(
+            "Stedenbouwkundige verordening verharding",
+            soort="verordening",
+            themas=["duurzaamheid", "open-ruimte"],
+            versies=[("1.0", D(2022, 3, 1), 40), ("2.0", D(2025, 5, 1), 12)],
+            adopties=[(turnhout, D(2023, 6, 1)), (mol, D(2024, 2, 1))],
+        ),
+        "terrassen": model_document(
+            "Modelreglement terrassen",
+            soort="reglement",
+            niveau="provinciaal",
+            themas=["kernversterking"],
+            versies=[("1.0", D(2024, 1, 1), 100)],
+        ),
+        "checklist": model_document(
+            "Checklist ruimtelijke kwaliteit",
+            soort="checklist",
+            niveau="vlaams",
+            themas=["architectuur"],
+            versies=[("1.0", D(2026, 1, 1), 3)],
+        ),
+        "concept": model_document("Nog in review", live=False),
+    }
+
+
+def titles(response):
+    return [p.title for p in response.context["documents"]]
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        (
+            {},
+            [
+                "Checklist ruimtelijke kwaliteit",
+                "Modelreglement terrassen",
+                "Stedenbouwkundige verordening verharding",
+            ],
+        ),
+        ({"thema": "duurzaamheid"}, ["Stedenbouwkundige verordening verharding"]),
+        ({"soort": "reglement"}, ["Modelreglement terrassen"]),
+        ({"niveau": "vlaams"}, ["Checklist ruimtelijke kwaliteit"]),
+        ({"q": "verordeningen"}, ["Stedenbouwkundige verordening verharding"]),
+        ({"q": "terras"}, ["Modelreglement terrassen"]),
+    ],
+)
+def test_the_library_filters_and_searches(client, documenten, params, expected):
+    response = client.get("/modeldocumenten/", {"sorteer": "a-z", **params})
+    assert response.status_code == 200
+    assert titles(response) == expected
+
+
+def test_the_library_sorts_by_downloads_and_by_name(client, documenten):
+    popular = titles(client.get("/modeldocumenten/", {"sorteer": "populair"}))
+    assert popular[0] == "Modelreglement terrassen"  # 100 downloads
+    assert popular[1] == "Stedenbouwkundige verordening verharding"  # 40 + 12
+    assert titles(client.get("/modeldocumenten/", {"sorteer": "a-z"}))[0].startswith(
+        "Checklist"
+    )
+
+
+def test_an_unknown_filter_value_is_explained(client, documenten):
+    response = client.get("/modeldocumenten/", {"soort": "roman"})
+    assert response.status_code == 200
+    assert titles(response) == []
+    assert "form-errors" in response.content.decode()
+
+
+def test_the_document_page_offers_the_current_version_and_lists_earlier_ones(
+    client, documenten
+):
+    page = documenten["verharding"]
+    html = client.get(page.url).content.decode()
+    current = page.versies.get(nummer="2.0")
+    earlier = page.versies.get(nummer="1.0")
+    assert "Huidige versie 2.0" in html
+    assert current.download_url("bestand") in html
+    assert current.download_url("pdf") in html
+    assert "Eerdere versies" in html and earlier.download_url("pdf") in html
+    assert "52 keer gedownload" in html
+    assert 'id="adoptie-geojson"' in html
+    assert "Turnhout" in html and "Mol" in html
+
+
+def test_a_download_is_counted_per_version_and_remembered_for_the_user(
+    client, documenten, partner
+):
+    versie = documenten["terrassen"].versies.get()
+    response = client.get(versie.download_url("pdf"))
+    assert response.status_code == 302
+    assert response["Location"] == versie.pdf.url
+    client.force_login(partner)
+    client.get(versie.download_url("bestand"))
+    versie.refresh_from_db()
+    assert versie.downloads == 102
+    assert list(
+        Download.objects.filter(user=partner).values_list("versie", flat=True)
+    ) == [versie.pk]
+
+
+def test_unpublished_documents_and_unknown_files_are_not_served(client, documenten):
+    concept = DocumentVersie.objects.get(page__slug="nog-in-review")
+    assert client.get(concept.download_url("pdf")).status_code == 404
+    versie = documenten["terrassen"].versies.get()
+    assert client.get(versie.download_url("exe")).status_code == 404
+    assert client.get("/download/modeldocument/999999/pdf/").status_code == 404
+    assert (
+        client.get(
+            documenten["concept"].url or "/modeldocumenten/nog-in-review/"
+        ).status_code
+        == 404
+    )
+
+
+def test_the_municipality_page_shows_what_it_adopted(client, documenten):
+    html = client.get("/gemeenten/turnhout/").content.decode()
+    assert "Modeldocumenten gebruikt in Turnhout" in html
+    assert "Stedenbouwkundige verordening verharding" in html
+    assert "Modelreglement terrassen" not in html
+
+
+def test_the_home_page_shows_the_latest_documents(client, documenten):
+    html = client.get("/").content.decode()
+    assert "Modeldocumenten" in html
+    assert library().url in html
+
+
+def test_the_library_is_only_built_from_its_own_page_types():
+    from wagtail.test.utils import WagtailTestUtils  # noqa: F401
+
+    from atelier.models import HomePage
+    from modeldocumenten.models import ModelDocumentIndexPage, ModelDocumentPage
+
+    assert ModelDocumentPage.parent_page_types == [
+        "modeldocumenten.ModelDocumentIndexPage"
+    ]
+    assert ModelDocumentIndexPage in HomePage.allowed_subpage_models()

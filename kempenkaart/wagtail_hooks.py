@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.widgets import ListingButton
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -25,6 +27,31 @@ class InstrumentViewSet(SnippetViewSet):
     list_display = ["name", "soort", "status", "updated_at"]
     list_filter = ["soort", "status", "gemeenten", "is_demo"]
     search_fields = ["name"]
+
+
+class ModeratorsOnly(ModelPermissionPolicy):
+    """Partners submit projects on the public site, where the rules for them hold;
+    in the admin, projects are for the IOK staff who moderate them."""
+
+    def user_has_permission(self, user, action):
+        return user.has_perm(
+            "kempenkaart.publish_project"
+        ) and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return user.has_perm(
+            "kempenkaart.publish_project"
+        ) and super().user_has_any_permission(user, actions)
+
+    def users_with_any_permission(self, actions):
+        return (
+            super()
+            .users_with_any_permission(actions)
+            .filter(pk__in=super().users_with_permission("publish"))
+        )
+
+
+register_permission_policy(Project, ModeratorsOnly(Project))
 
 
 class ProjectViewSet(SnippetViewSet):

@@ -13,7 +13,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, Workflow
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -195,6 +195,16 @@ class ModelDocumentPage(Page):
     class Meta:
         verbose_name = _("modeldocument")
         verbose_name_plural = _("modeldocumenten")
+
+    REVIEW_WORKFLOW = "Partnerreview modeldocumenten"  # migration 0003
+
+    def get_workflow(self):
+        """Every model document (and every new version of one) is reviewed by the
+        partners and experts before IOK publishes it."""
+        return (
+            Workflow.objects.filter(name=self.REVIEW_WORKFLOW, active=True).first()
+            or super().get_workflow()
+        )
 
     def current_version(self):
         return self.versies.order_by("-datum", "-pk").first()

@@ -417,10 +417,14 @@ def test_reject_view_for_staff_only_and_needs_a_reason(client, partner, iok_mede
     assert Project.objects.get(pk=project.pk).afwijzingsreden.startswith("Geen project")
 
 
-def test_partners_cannot_enter_the_project_back_office(client, partner):
+def test_partners_cannot_use_the_project_back_office(client, partner):
+    """Partners enter the admin to review model documents, but add projects on the
+    public site, where its rules hold."""
     client.force_login(partner)
-    response = client.get(reverse("wagtailsnippets_kempenkaart_project:list"))
-    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+    for name in ("list", "add"):
+        response = client.get(reverse(f"wagtailsnippets_kempenkaart_project:{name}"))
+        assert response.status_code in (302, 403), name
 
 
 def test_an_image_that_is_too_large_is_refused(client, partner, settings):

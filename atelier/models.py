@@ -251,7 +251,11 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["atelier.ContentPage", "modeldocumenten.ModelDocumentIndexPage"]
+    subpage_types = [
+        "atelier.ContentPage",
+        "modeldocumenten.ModelDocumentIndexPage",
+        "modeldocumenten.InspirationIndexPage",
+    ]
     max_count = 1
 
     class Meta:

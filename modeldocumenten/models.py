@@ -1,6 +1,8 @@
 """Model documents: ready-to-use templates for local spatial policy, with numbered
 versions, downloads counted per version, and the municipalities that adopted them."""
 
+import uuid
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core.paginator import Paginator
@@ -13,9 +15,11 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Orderable, Page, PageManager, Workflow
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from atelier.models import Gemeente, Thema, TimeStampedModel
 
@@ -340,3 +344,139 @@ class Adoptie(Orderable):
         constraints = [
             models.UniqueConstraint(fields=["page", "gemeente"], name="adoptie_unique"),
         ]
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Afbeelding"))
+    credit = blocks.CharBlock(label=_("Fotograaf of bron"), max_length=200)
+    caption = blocks.CharBlock(label=_("Bijschrift"), required=False, max_length=255)
+
+    class Meta:
+        icon = "image"
+        template = "blocks/image_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Citaat"))
+    attribution = blocks.CharBlock(label=_("Wie zegt dit?"), required=False)
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/quote_block.html"
+
+
+class ProjectsBlock(blocks.StructBlock):
+    """A selection of Kempenkaart projects, listed and shown on a small map."""
+
+    heading = blocks.CharBlock(label=_("Titel"), required=False)
+    projects = blocks.ListBlock(
+        SnippetChooserBlock("kempenkaart.Project"), label=_("Projecten")
+    )
+
+    class Meta:
+        icon = "site"
+        template = "blocks/projects_block.html"
+
+    def get_context(self, value, parent_context=None):
+        from atelier.geojson import feature_collection
+        from kempenkaart.models import Project
+
+        context = super().get_context(value, parent_context)
+        ids = [p.pk for p in value["projects"] if p]
+        published = Project.objects.published().filter(pk__in=ids)
+        context["published"] = published.select_related("gemeente")
+        suffix = (parent_context or {}).get("id") or uuid.uuid4().hex[:8]
+        context["map_id"] = f"projecten-{suffix}"
+        context["geojson_id"] = f"projecten-geojson-{suffix}"
+        context["geojson"] = feature_collection(
+            published, geometry="locatie", properties={"titel": "title"}
+        )
+        return context
+
+
+class DownloadBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Bestand"))
+    label = blocks.CharBlock(label=_("Omschrijving"), required=False)
+
+    class Meta:
+        icon = "download"
+        template = "blocks/download_block.html"
+
+
+class InspirationBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(label=_("Tekst"))
+    image = ImageBlock(label=_("Afbeelding"))
+    gallery = blocks.ListBlock(
+        ImageBlock(), label=_("Galerij"), template="blocks/gallery_block.html"
+    )
+    quote = QuoteBlock(label=_("Citaat"))
+    projects = ProjectsBlock(label=_("Projecten op de Kempenkaart"))
+    download = DownloadBlock(label=_("Download"))
+
+
+class InspirationIndexPage(Page):
+    intro = RichTextField(_("inleiding"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["atelier.HomePage"]
+    subpage_types = ["modeldocumenten.InspirationPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("inspiratie (overzicht)")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        pages = (
+            InspirationPage.objects.live()
+            .public()
+            .child_of(self)
+            .prefetch_related("themas")
+            .order_by("-first_published_at")
+        )
+        thema = request.GET.get("thema")
+        if thema:
+            pages = pages.filter(themas__slug=thema)
+        context.update(pages=pages, themas=Thema.objects.all(), thema=thema)
+        return context
+
+
+class InspirationPage(Page):
+    """A story of good practice: text, images with credits, quotes, projects on the
+    map, downloads; with its themes and the model documents it relates to."""
+
+    intro = models.TextField(_("inleiding"))
+    body = StreamField(InspirationBlock(), verbose_name=_("inhoud"))
+    themas = ParentalManyToManyField(
+        Thema, related_name="inspiratie", verbose_name=_("thema's"), blank=True
+    )
+    modeldocumenten = ParentalManyToManyField(
+        ModelDocumentPage,
+        related_name="inspiratie",
+        verbose_name=_("verwante modeldocumenten"),
+        blank=True,
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("themas"),
+        FieldPanel("modeldocumenten"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["modeldocumenten.InspirationIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("inspiratiepagina")
+        verbose_name_plural = _("inspiratiepagina's")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["documenten"] = self.modeldocumenten.filter(live=True)
+        return context

@@ -2,16 +2,15 @@ import tempfile
 from pathlib import Path
 
 from django import forms
-from django.conf import settings
 from django.contrib.gis.gdal import DataSource, GDALException
 from django.contrib.gis.geos import GeometryCollection, Point
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.html import linebreaks, strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.fields import WagtailImageField
 
 from atelier.models import Organisatie, Thema
+from atelier.uploads import check_image, safe_filename
 
 from . import services
 from .models import Project
@@ -141,13 +140,11 @@ class ProjectForm(forms.ModelForm):
             )
 
     def clean_afbeelding(self):
+        """The same checks as uploads in the admin: by content, size, safe name."""
         image = self.cleaned_data.get("afbeelding")
-        limit = settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE
-        if image and image.size > limit:
-            raise ValidationError(
-                _("Dit bestand is te groot (%(size)s); het mag hoogstens %(max)s zijn.")
-                % {"size": filesizeformat(image.size), "max": filesizeformat(limit)}
-            )
+        if image:
+            check_image(image)
+            image.name = safe_filename(image.name)
         return image
 
     def clean_description(self):

@@ -44,7 +44,8 @@ urlpatterns = [
     path("api/", include("atelier.api")),
     path("gemeenten/", include(gemeenten_patterns)),
     path("kaart/", include("kempenkaart.urls")),
-    path("download/modeldocument/", include("modeldocumenten.urls")),
+    # Feeds, downloads, following: beside the library page, which Wagtail serves.
+    path("modeldocumenten/", include("modeldocumenten.urls")),
     path("account/", include(account_patterns)),
 ]
 

@@ -43,4 +43,5 @@ class ProfileView(LoginRequiredMixin, TemplateView):
         )
         context["rollen"] = user.groups.order_by("name")
         context["gemeenten"] = Gemeente.objects.for_user(user)
+        context["sections"] = render_sections("account", self.request)
         return context

@@ -18,3 +18,20 @@ class ModeldocumentenConfig(AppConfig):
         section("gemeente", "modeldocumenten/includes/gemeente_section.html", order=20)(
             views.gemeente_section_context
         )
+        section("account", "modeldocumenten/includes/account_section.html", order=10)(
+            views.account_section_context
+        )
+
+        from wagtail.signals import page_published
+
+        from .models import ModelDocumentPage
+
+        page_published.connect(_document_published, sender=ModelDocumentPage)
+
+
+def _document_published(sender, instance, **kwargs):
+    from django.db import transaction
+
+    from .services import document_published_notify
+
+    transaction.on_commit(lambda: document_published_notify(page=instance))

@@ -480,3 +480,50 @@ class InspirationPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["documenten"] = self.modeldocumenten.filter(live=True)
         return context
+
+
+class ThemaVolger(models.Model):
+    """A user who wants to hear of new model documents on a theme."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="gevolgde_themas",
+    )
+    thema = models.ForeignKey(Thema, on_delete=models.CASCADE, related_name="volgers")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["thema__name"]
+        verbose_name = _("gevolgd thema")
+        verbose_name_plural = _("gevolgde thema's")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "thema"], name="themavolger_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} volgt {self.thema}"
+
+
+class Melding(models.Model):
+    """A user was told of this version (a newer version of something they downloaded,
+    or a new document on a theme they follow): told once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meldingen"
+    )
+    versie = models.ForeignKey(
+        DocumentVersie, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "versie"], name="melding_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.versie}"

@@ -1,9 +1,17 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from .models import DocumentVersie, Download, ModelDocumentPage
+from atelier.models import Thema
+
+from .models import DocumentVersie, Download, ModelDocumentPage, ThemaVolger
+from .services import newer_versions_for
 
 
 @transaction.atomic
@@ -35,3 +43,40 @@ def gemeente_section_context(request, gemeente):
         ModelDocumentPage.objects.live().public().adopted_in(gemeente).order_by("title")
     )
     return {"gemeente": gemeente, "documents": documents}
+
+
+@login_required
+@require_POST
+def follow_theme(request):
+    """Follow (or stop following) a theme: hear of new model documents on it."""
+    thema = get_object_or_404(Thema, slug=request.POST.get("thema", ""))
+    volger = ThemaVolger.objects.filter(user=request.user, thema=thema)
+    if volger.exists():
+        volger.delete()
+        messages.success(request, _("U volgt het thema %s niet meer.") % thema.name)
+    else:
+        ThemaVolger.objects.create(user=request.user, thema=thema)
+        messages.success(
+            request,
+            _("U volgt het thema %s: u krijgt een e-mail bij een nieuw modeldocument.")
+            % thema.name,
+        )
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}
+    ):
+        next_url = "/"
+    return redirect(next_url)
+
+
+def account_section_context(request):
+    """On the user's own page: newer versions of what they downloaded, and the
+    themes they follow."""
+    if not request.user.is_authenticated:
+        return None
+    return {
+        "nieuwer": newer_versions_for(request.user),
+        "gevolgd": ThemaVolger.objects.filter(user=request.user).select_related(
+            "thema"
+        ),
+    }

@@ -122,7 +122,7 @@ def test_unpublished_documents_and_unknown_files_are_not_served(client, document
     assert client.get(concept.download_url("pdf")).status_code == 404
     versie = documenten["terrassen"].versies.get()
     assert client.get(versie.download_url("exe")).status_code == 404
-    assert client.get("/download/modeldocument/999999/pdf/").status_code == 404
+    assert client.get("/modeldocumenten/download/999999/pdf/").status_code == 404
     assert (
         client.get(
             documenten["concept"].url or "/modeldocumenten/nog-in-review/"

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
 from .admin import superuser_admin_site
+from .search import SearchView
 
 gemeenten_patterns = (
     [
@@ -42,6 +43,7 @@ urlpatterns = [
         name="api-docs",
     ),
     path("api/", include("atelier.api")),
+    path("zoeken/", SearchView.as_view(), name="search"),
     path("gemeenten/", include(gemeenten_patterns)),
     path("kaart/", include("kempenkaart.urls")),
     # Feeds, downloads, following: beside the library page, which Wagtail serves.

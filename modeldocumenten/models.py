@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Q, Sum
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -126,7 +126,7 @@ class ModelDocumentIndexPage(Page):
 class ModelDocumentPageQuerySet(PageQuerySet):
     def with_downloads(self):
         """Annotate `downloads_total`, the downloads of all its versions."""
-        return self.annotate(downloads_total=Sum("versies__downloads", default=0))
+        return self.annotate(downloads_total=Count("versies__downloads"))
 
     def adopted_in(self, gemeente):
         return self.filter(adopties__gemeente=gemeente)
@@ -232,7 +232,7 @@ class ModelDocumentPage(Page):
                 pk__in=adopties.values("gemeente")
             ).as_geojson(),
             gemeenten_geojson=Gemeente.objects.as_geojson(),
-            downloads=self.versies.aggregate(n=Sum("downloads"))["n"] or 0,
+            downloads=Download.objects.filter(versie__page=self).count(),
         )
         return context
 
@@ -261,7 +261,6 @@ class DocumentVersie(Orderable):
         related_name="+",
         verbose_name=_("PDF"),
     )
-    downloads = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
 
     panels = [
         FieldPanel("nummer"),
@@ -299,13 +298,19 @@ class DocumentVersie(Orderable):
 
 
 class Download(models.Model):
-    """Who downloaded which version when (for "a newer version exists")."""
+    """One download of a version: counted per version, and who (when signed in) for
+    "a newer version exists". Kept apart from the versions, which are part of the
+    page's revisions: publishing a draft must not reset the counts."""
 
     versie = models.ForeignKey(
-        DocumentVersie, on_delete=models.CASCADE, related_name="+"
+        DocumentVersie, on_delete=models.CASCADE, related_name="downloads"
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="downloads"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="downloads",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -18,7 +18,7 @@ def document_published_notify(*, page):
         return 0
     User = get_user_model()
     downloaded_before = User.objects.filter(
-        pk__in=Download.objects.filter(versie__page=page)
+        pk__in=Download.objects.filter(versie__page=page, user__isnull=False)
         .exclude(versie=current)
         .values("user")
     )

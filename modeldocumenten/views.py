@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -23,9 +22,8 @@ def download(request, versie, kind):
     document = dict(versie.files()).get(kind)
     if document is None or not versie.page.live:
         raise Http404
-    DocumentVersie.objects.filter(pk=versie.pk).update(downloads=F("downloads") + 1)
-    if request.user.is_authenticated:
-        Download.objects.create(versie=versie, user=request.user)
+    user = request.user if request.user.is_authenticated else None
+    Download.objects.create(versie=versie, user=user)
     return redirect(document.url)
 
 

@@ -193,6 +193,9 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024  # bytes
 DOCUMENT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024  # bytes
 # Uploads are checked by content, not by extension (atelier/uploads.py).
+# Documents are streamed by Django (and so respect private collections), also when
+# the file storage has no local path.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "atelier.forms.DocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "atelier.forms.ImageForm"
 WAGTAILDOCS_EXTENSIONS = [

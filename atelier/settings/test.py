@@ -1,6 +1,7 @@
 """Test settings: the real PostGIS database, fast hashing, no tiles, no outgoing mail."""
 
 import os
+import tempfile
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key")
 os.environ["MAP_TILE_URL"] = ""  # no tile server in tests: maps must work without one
@@ -12,8 +13,11 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
+# Uploaded files go to a temporary folder: Wagtail serves documents from a real path
+# (InMemoryStorage reports paths that do not exist).
+MEDIA_ROOT = tempfile.mkdtemp(prefix="atelier-test-media-")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"

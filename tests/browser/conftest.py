@@ -6,7 +6,9 @@ import os
 import shutil
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 from playwright.sync_api import sync_playwright
 
@@ -32,6 +34,11 @@ def _restore_migrated_data(migrated_data, transactional_db):
     # put back exactly what the migrations made.
     call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
     connection.creation.deserialize_db_from_string(migrated_data)
+    # The restored rows keep their ids: move the sequences past them.
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)
 
 
 @pytest.fixture(scope="session")

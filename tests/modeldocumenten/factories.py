@@ -10,6 +10,7 @@ from modeldocumenten.models import (
     Beleidsniveau,
     DocumentSoort,
     DocumentVersie,
+    Download,
     ModelDocumentIndexPage,
     ModelDocumentPage,
 )
@@ -51,7 +52,9 @@ def model_document(
         live=live,
     )
     page.themas = list(Thema.objects.filter(slug__in=themas))
+    counts = {}
     for nummer, datum, downloads in versies:
+        counts[nummer] = downloads
         page.versies.add(
             DocumentVersie(
                 nummer=nummer,
@@ -59,7 +62,6 @@ def model_document(
                 wijzigingen=f"Versie {nummer}",
                 bestand=document_file(f"{page.slug}-{nummer}.docx"),
                 pdf=document_file(f"{page.slug}-{nummer}.pdf", b"%PDF-1.4 demo"),
-                downloads=downloads,
             )
         )
     for gemeente, datum in adopties:
@@ -67,4 +69,7 @@ def model_document(
     library().add_child(instance=page)
     if live:
         page.save_revision().publish()
+    Download.objects.bulk_create(
+        Download(versie=v) for v in page.versies.all() for _ in range(counts[v.nummer])
+    )
     return ModelDocumentPage.objects.get(pk=page.pk)

@@ -111,7 +111,7 @@ def test_a_download_is_counted_per_version_and_remembered_for_the_user(
     client.force_login(partner)
     client.get(versie.download_url("bestand"))
     versie.refresh_from_db()
-    assert versie.downloads == 102
+    assert versie.downloads.count() == 102
     assert list(
         Download.objects.filter(user=partner).values_list("versie", flat=True)
     ) == [versie.pk]
@@ -154,3 +154,15 @@ def test_the_library_is_only_built_from_its_own_page_types():
         "modeldocumenten.ModelDocumentIndexPage"
     ]
     assert ModelDocumentIndexPage in HomePage.allowed_subpage_models()
+
+
+def test_publishing_a_draft_keeps_the_downloads_counted_meanwhile(client):
+    page = model_document("Reglement kermissen", versies=[("1.0", D(2024, 1, 1), 0)])
+    versie = page.versies.get()
+    draft = page.get_latest_revision_as_object()
+    draft.summary = "Bijgewerkte samenvatting."
+    revision = draft.save_revision()
+    client.get(versie.download_url("pdf"))
+    client.get(versie.download_url("bestand"))
+    revision.publish()
+    assert DocumentVersie.objects.get(pk=versie.pk).downloads.count() == 2

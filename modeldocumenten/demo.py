@@ -27,6 +27,7 @@ from wagtail.utils.file import hash_filelike
 
 from atelier.models import Gemeente, HomePage, Thema
 
+from .demo_inspiratie import load_inspiration
 from .models import (
     Adoptie,
     Beleidsniveau,
@@ -924,6 +925,8 @@ def load(stdout):
     created = _load_documents(rng, index)
     documents = ModelDocumentPage.objects.child_of(index)
     adopties = Adoptie.objects.filter(page__in=documents)
+    stories, new_stories = load_inspiration(home)
+    stdout.write(f"Inspiratie: {stories} pagina's; {new_stories} nieuw")
     stdout.write(
         f"Modeldocumenten: {documents.count()} documenten, "
         f"{DocumentVersie.objects.filter(page__in=documents).count()} versies, "

@@ -67,7 +67,11 @@ class Beleidsniveau(models.TextChoices):
 
 
 class BodyBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(label=_("Tussentitel"), form_classname="title")
+    heading = blocks.CharBlock(
+        label=_("Tussentitel"),
+        form_classname="title",
+        template="blocks/heading_block.html",
+    )
     paragraph = blocks.RichTextBlock(label=_("Tekst"))
     quote = blocks.BlockQuoteBlock(label=_("Citaat"))
     document = DocumentChooserBlock(label=_("Bijlage"))

@@ -169,3 +169,15 @@ def test_loading_the_demo_twice_changes_nothing(demo):
         line for line in out.getvalue().splitlines() if "Modeldocumenten" in line
     )
     assert line.endswith("; 0 nieuw")
+
+
+def test_about_eight_inspiration_pages_with_projects_and_documents(demo):
+    from modeldocumenten.models import InspirationIndexPage, InspirationPage
+
+    index = InspirationIndexPage.objects.get()
+    assert index.live and index.show_in_menus
+    pages = InspirationPage.objects.live().child_of(index)
+    assert pages.count() == 8
+    kinds = {block.block_type for page in pages for block in page.body}
+    assert {"paragraph", "quote", "projects", "download"} <= kinds
+    assert all(page.themas.exists() for page in pages)

@@ -41,6 +41,18 @@ def documenten():
     }
 
 
+def test_the_library_filters_by_audience(client, documenten):
+    from modeldocumenten.models import Doelgroep
+
+    page = documenten["terrassen"]
+    page.doelgroepen = [Doelgroep.objects.get(slug="burgers-en-verenigingen")]
+    page.save_revision().publish()
+    response = client.get("/modeldocumenten/", {"doelgroep": "burgers-en-verenigingen"})
+    assert [p.title for p in response.context["documents"]] == [
+        "Modelreglement terrassen"
+    ]
+
+
 def titles(response):
     return [p.title for p in response.context["documents"]]
 

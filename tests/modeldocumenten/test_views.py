@@ -108,7 +108,9 @@ def test_the_document_page_offers_the_current_version_and_lists_earlier_ones(
     assert current.download_url("bestand") in html
     assert current.download_url("pdf") in html
     assert "Eerdere versies" in html and earlier.download_url("pdf") in html
-    assert "52 keer gedownload" in html
+    assert "Deze versie: 12 keer gedownload" in html
+    assert "alle versies: 52" in html
+    assert "(40 downloads)" in html  # version 1.0
     assert 'id="adoptie-geojson"' in html
     assert "Turnhout" in html and "Mol" in html
 

@@ -1,4 +1,9 @@
+import time
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
+from django.db import transaction
 
 from atelier import roles
 from atelier.models import Gemeente
@@ -39,3 +44,20 @@ def beheerder(db):
 @pytest.fixture
 def superuser(db):
     return UserFactory(is_superuser=True, is_staff=True)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Load the whole demo (every app) once for a test module, inside a transaction rolled back at the
+    end; each test runs in a savepoint within it."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            out = StringIO()
+            started = time.perf_counter()
+            call_command("load_demo", stdout=out)
+            yield {"output": out.getvalue(), "seconds": time.perf_counter() - started}
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)

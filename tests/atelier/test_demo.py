@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
+from atelier import demo as atelier_demo
 from atelier import roles
 from atelier.models import Gemeente, Lidmaatschap, Organisatie, User
 
@@ -11,8 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 def load_demo():
+    """The shared core's demo only (each app's demo has its own tests)."""
     out = StringIO()
-    call_command("load_demo", stdout=out)
+    atelier_demo.load(out)
     return out.getvalue()
 
 
@@ -68,3 +70,9 @@ def test_demo_accounts_are_printed():
     call_command("demo_accounts", stdout=out)
     assert "atelier-demo" in out.getvalue()
     assert "iok" in out.getvalue()
+
+
+def test_load_demo_runs_every_apps_demo(demo):
+    output = demo["output"]
+    for part in ("Atelier:", "Kempenkaart:", "Modeldocumenten:", "Inspiratie:"):
+        assert part in output

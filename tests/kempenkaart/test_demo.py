@@ -1,10 +1,8 @@
-import time
 from io import StringIO
 
 import pytest
 from django.contrib.gis.db.models import Union
 from django.core.management import call_command
-from django.db import transaction
 from django.db.models import Count, Q
 from wagtail.images.models import Image
 from wagtail.models import Revision
@@ -14,23 +12,6 @@ from kempenkaart.models import Instrument, ProcedureStap, Project, ProjectAfbeel
 from kempenkaart.services import validate_geometry
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Load the demo once for this module, inside a transaction rolled back at the
-    end; each test runs in a savepoint within it."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            out = StringIO()
-            started = time.perf_counter()
-            call_command("load_demo", stdout=out)
-            yield {"output": out.getvalue(), "seconds": time.perf_counter() - started}
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 def snapshot():

@@ -96,23 +96,33 @@ class Gemeente(TimeStampedModel):
         return reverse("gemeenten:detail", kwargs={"slug": self.slug})
 
 
-class Thema(TimeStampedModel):
-    """A theme of the portal's one shared taxonomy (projects, instruments, model
-    documents, events all use it), starting from the KRAK seed document's list."""
+class Taxonomy(TimeStampedModel):
+    """A term of a list editors keep: a name and the slug URLs use."""
 
     name = models.CharField(_("naam"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    description = models.TextField(_("omschrijving"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    panels = [FieldPanel("name"), FieldPanel("slug")]
 
     class Meta:
+        abstract = True
         ordering = ["name"]
-        verbose_name = _("thema")
-        verbose_name_plural = _("thema's")
 
     def __str__(self):
         return self.name
+
+
+class Thema(Taxonomy):
+    """A theme of the portal's one shared taxonomy (projects, instruments, model
+    documents, events all use it), starting from the KRAK seed document's list."""
+
+    description = models.TextField(_("omschrijving"), blank=True)
+
+    panels = [*Taxonomy.panels, FieldPanel("description")]
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
 
 
 class OrganisatieQuerySet(models.QuerySet):

@@ -21,41 +21,23 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from atelier.models import Gemeente, Thema, TimeStampedModel
+from atelier.models import Gemeente, Taxonomy, Thema
 
 
-class DocumentSoort(TimeStampedModel):
+class DocumentSoort(Taxonomy):
     """What kind of document it is: verordening, reglement, bestek, checklist, …"""
 
-    name = models.CharField(_("naam"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-
-    class Meta:
-        ordering = ["name"]
+    class Meta(Taxonomy.Meta):
         verbose_name = _("documentsoort")
         verbose_name_plural = _("documentsoorten")
 
-    def __str__(self):
-        return self.name
 
-
-class Doelgroep(TimeStampedModel):
+class Doelgroep(Taxonomy):
     """Who the document is for: gemeentebestuur, omgevingsambtenaar, ontwerper, …"""
 
-    name = models.CharField(_("naam"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-
-    class Meta:
-        ordering = ["name"]
+    class Meta(Taxonomy.Meta):
         verbose_name = _("doelgroep")
         verbose_name_plural = _("doelgroepen")
-
-    def __str__(self):
-        return self.name
 
 
 class Beleidsniveau(models.TextChoices):

@@ -15,6 +15,9 @@ class ModeldocumentenConfig(AppConfig):
         section("home", "modeldocumenten/includes/home_section.html", order=5)(
             views.home_section_context
         )
+        section(
+            "home", "modeldocumenten/includes/inspiration_home_section.html", order=15
+        )(views.inspiration_home_context)
         section("gemeente", "modeldocumenten/includes/gemeente_section.html", order=20)(
             views.gemeente_section_context
         )

@@ -78,3 +78,12 @@ def account_section_context(request):
             "thema"
         ),
     }
+
+
+def inspiration_home_context(request):
+    from .models import InspirationPage
+
+    latest = InspirationPage.objects.live().public().order_by("-first_published_at")[:3]
+    if not latest:
+        return None
+    return {"latest": latest, "index": latest[0].get_parent()}

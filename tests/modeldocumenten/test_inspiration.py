@@ -78,6 +78,13 @@ def test_an_inspiration_page_shows_its_blocks_projects_and_documents(
     assert "Checklist speelruimte" in html
 
 
+def test_the_home_page_shows_the_latest_inspiration(client, inspiratie):
+    story(inspiratie, "Groene speelplaats", themas=["natuur-en-landschap"])
+    html = client.get("/").content.decode()
+    assert "Groene speelplaats" in html
+    assert 'href="/inspiratie/"' in html
+
+
 def test_the_inspiration_index_filters_by_theme(client, inspiratie):
     story(inspiratie, "Groene speelplaats", themas=["natuur-en-landschap"])
     story(inspiratie, "Autoluwe schoolstraat", themas=["mobiliteit"])

@@ -2,6 +2,7 @@ import time
 from io import StringIO
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 from django.db import transaction
 
@@ -55,9 +56,14 @@ def demo(django_db_setup, django_db_blocker):
         atomic.__enter__()
         try:
             out = StringIO()
+            mail.outbox = []
             started = time.perf_counter()
             call_command("load_demo", stdout=out)
-            yield {"output": out.getvalue(), "seconds": time.perf_counter() - started}
+            yield {
+                "output": out.getvalue(),
+                "seconds": time.perf_counter() - started,
+                "mails": len(mail.outbox),
+            }
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)

@@ -76,3 +76,7 @@ def test_load_demo_runs_every_apps_demo(demo):
     output = demo["output"]
     for part in ("Atelier:", "Kempenkaart:", "Modeldocumenten:", "Inspiratie:"):
         assert part in output
+
+
+def test_loading_the_demo_sends_no_mail(demo):
+    assert demo["mails"] == 0  # demo submissions and publications mail nobody

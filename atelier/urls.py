@@ -52,8 +52,14 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
+    # Images only: documents go through Wagtail's serve view, which checks who may
+    # have them (see modeldocumenten/wagtail_hooks.py).
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+        re_path(
+            r"^media/(?P<path>(?:images|original_images)/.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
     ]
 
 # Wagtail's page tree catches everything else: keep it last.

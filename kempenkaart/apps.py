@@ -28,6 +28,9 @@ class KempenkaartConfig(AppConfig):
 
 
 def _project_published(sender, instance, **kwargs):
+    from django.db import transaction
+
     from . import services
 
-    services.project_notify_submitter(project=instance)
+    # After the commit: a mail server error must not undo the publication.
+    transaction.on_commit(lambda: services.project_notify_submitter(project=instance))

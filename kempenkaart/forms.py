@@ -3,9 +3,9 @@ from pathlib import Path
 
 from django import forms
 from django.contrib.gis.gdal import DataSource, GDALException
-from django.contrib.gis.geos import GeometryCollection, Point
+from django.contrib.gis.geos import GeometryCollection, GEOSException, Point
 from django.core.exceptions import ValidationError
-from django.utils.html import linebreaks, strip_tags
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.fields import WagtailImageField
 
@@ -14,6 +14,7 @@ from atelier.uploads import check_image, safe_filename
 
 from . import services
 from .models import Project
+from .services import plain_text_to_html
 
 GEOMETRY_FILE_TYPES = {".geojson", ".json", ".gpx", ".kml"}
 MAX_GEOMETRY_FILE = 2 * 1024 * 1024
@@ -43,8 +44,13 @@ def geometries_from_file(upload):
                     if geos.geom_type in ("Point", "MultiPoint"):
                         points.append(geos if geos.geom_type == "Point" else geos[0])
                     elif geos.geom_type in ("Polygon", "MultiPolygon"):
+                        if not geos.valid:
+                            raise ValidationError(
+                                _("Een vlak in het bestand is ongeldig (%s).")
+                                % geos.valid_reason
+                            )
                         polygons.append(geos)
-        except (GDALException, IndexError) as error:
+        except (GDALException, GEOSException, IndexError) as error:
             raise ValidationError(
                 _("Dit bestand kan niet gelezen worden als GeoJSON, GPX of KML.")
             ) from error
@@ -148,8 +154,7 @@ class ProjectForm(forms.ModelForm):
         return image
 
     def clean_description(self):
-        text = self.cleaned_data["description"].strip()
-        return linebreaks(text) if text else ""
+        return plain_text_to_html(self.cleaned_data["description"])
 
     def clean(self):
         cleaned = super().clean()
@@ -191,11 +196,7 @@ class ProjectForm(forms.ModelForm):
         except ValidationError as error:
             self.add_error(None, error)
             return cleaned
-        if (
-            not services.gemeenten_for_submission(self.user)
-            .filter(pk=gemeente.pk)
-            .exists()
-        ):
+        if not services.may_submit_at(self.user, gemeente=gemeente, locatie=locatie):
             self.add_error(
                 "gemeente",
                 _("U kunt geen projecten toevoegen in %(gemeente)s.")

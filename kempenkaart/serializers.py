@@ -98,6 +98,10 @@ class ProjectSerializer(GeoFeatureModelSerializer):
             raise serializers.ValidationError(
                 {"geometry": _("Een locatie is verplicht.")}
             )
+        if locatie.geom_type != "Point":
+            raise serializers.ValidationError(
+                {"geometry": _("De geometrie van een project is een punt (Point).")}
+            )
         try:
             omtrek = services.as_multipolygon(omtrek)
             gemeente = services.project_place(
@@ -105,7 +109,7 @@ class ProjectSerializer(GeoFeatureModelSerializer):
             )
         except DjangoValidationError as error:
             raise serializers.ValidationError({"geometry": error.messages}) from error
-        if not services.gemeenten_for_submission(user).filter(pk=gemeente.pk).exists():
+        if not services.may_submit_at(user, gemeente=gemeente, locatie=locatie):
             raise serializers.ValidationError(
                 {"gemeente": _("U kunt geen projecten toevoegen in %s.") % gemeente}
             )
@@ -118,6 +122,8 @@ class ProjectSerializer(GeoFeatureModelSerializer):
                 {"eind_jaar": _("Het eindjaar ligt voor het startjaar.")}
             )
         attrs["omtrek"], attrs["gemeente"] = omtrek, gemeente
+        if "description" in attrs:  # plain text in, escaped paragraphs stored
+            attrs["description"] = services.plain_text_to_html(attrs["description"])
         return attrs
 
     def _apply(self, project, validated_data):

@@ -3,12 +3,14 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.gis.db.models import Union
-from django.contrib.gis.geos import GEOSGeometry, MultiPolygon, Polygon
+from django.contrib.gis.gdal import GDALException
+from django.contrib.gis.geos import GEOSException, GEOSGeometry, MultiPolygon, Polygon
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import linebreaks
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -45,6 +47,22 @@ def gemeenten_for_submission(user):
     if user.has_perm("kempenkaart.add_project"):
         return Gemeente.objects.for_user(user)
     return Gemeente.objects.none()
+
+
+def may_submit_at(user, *, gemeente, locatie):
+    """Whether `user` may add a project located at `locatie` in `gemeente`. Municipal
+    officials: the location itself must lie in their own municipality."""
+    if not gemeenten_for_submission(user).filter(pk=gemeente.pk).exists():
+        return False
+    if user.has_perm("kempenkaart.add_project_any_gemeente"):
+        return True
+    return gemeente.geom.intersects(locatie)
+
+
+def plain_text_to_html(text):
+    """Paragraphs of escaped text: what submitters type never becomes markup."""
+    text = (text or "").strip()
+    return linebreaks(text, autoescape=True) if text else ""
 
 
 def gemeente_at(point):
@@ -127,7 +145,7 @@ def parse_geojson_geometry(text):
     """A GEOS geometry from GeoJSON text; a clear error for anything else."""
     try:
         geom = GEOSGeometry(text)
-    except (ValueError, TypeError) as error:
+    except (ValueError, TypeError, GDALException, GEOSException) as error:
         raise ValidationError(_("Geen geldige GeoJSON-geometrie.")) from error
     if geom.srid is None:
         geom.srid = 4326

@@ -20,7 +20,8 @@ def download(request, versie, kind):
         DocumentVersie.objects.select_related("page", "bestand", "pdf"), pk=versie
     )
     document = dict(versie.files()).get(kind)
-    if document is None or not versie.page.live:
+    public = ModelDocumentPage.objects.live().public().filter(pk=versie.page_id)
+    if document is None or not public.exists():
         raise Http404
     user = request.user if request.user.is_authenticated else None
     Download.objects.create(versie=versie, user=user)

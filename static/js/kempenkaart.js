@@ -20,6 +20,11 @@
     return node;
   }
 
+  /* Leaflet puts a string tooltip in as HTML: hand it text instead. */
+  function textNode(text) {
+    return function () { return document.createTextNode(text); };
+  }
+
   function debounce(fn, ms) {
     var timer;
     return function () { clearTimeout(timer); timer = setTimeout(fn, ms); };
@@ -53,7 +58,7 @@
       onEachFeature: function (feature, layer) {
         layer.bindTooltip(function () {
           var n = counts[feature.properties.nis_code];
-          return feature.properties.naam + (params().get("kleur") ? ": " + (n || 0) : "");
+          return document.createTextNode(feature.properties.naam + (params().get("kleur") ? ": " + (n || 0) : ""));
         }, { sticky: true });
       }
     });
@@ -74,7 +79,7 @@
       },
       onEachFeature: function (feature, layer) {
         layer.on("click", function (e) { L.DomEvent.stopPropagation(e); showInstrument(feature); });
-        layer.bindTooltip(feature.properties.naam, { sticky: true });
+        layer.bindTooltip(textNode(feature.properties.naam), { sticky: true });
       }
     });
 
@@ -86,7 +91,7 @@
         radius: 7, color: "#fff", weight: 2, fillColor: feature.properties.gepubliceerd ? "#c2410c" : "#777", fillOpacity: 1
       });
       marker.feature = feature;
-      marker.bindTooltip(feature.properties.titel);
+      marker.bindTooltip(textNode(feature.properties.titel));
       marker.on("click", function (e) { L.DomEvent.stopPropagation(e); showProject(feature); });
       return marker;
     }

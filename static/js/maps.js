@@ -41,7 +41,7 @@
     var layer = L.geoJSON(readJSON("gemeenten-geojson"), {
       style: boundaryStyle,
       onEachFeature: function (feature, featureLayer) {
-        featureLayer.bindTooltip(feature.properties.naam, { sticky: true });
+        featureLayer.bindTooltip(function () { return document.createTextNode(feature.properties.naam); }, { sticky: true });
         featureLayer.on({
           mouseover: function () { featureLayer.setStyle(highlightStyle); },
           mouseout: function () { layer.resetStyle(featureLayer); },
@@ -87,7 +87,7 @@
     }).addTo(map);
     L.geoJSON(JSON.parse(document.getElementById("adoptie-geojson").textContent), {
       style: { color: "#17594a", weight: 2, fillColor: "#17594a", fillOpacity: 0.7 },
-      onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.naam); }
+      onEachFeature: function (f, layer) { layer.bindTooltip(function () { return document.createTextNode(f.properties.naam); }); }
     }).addTo(map);
     map.fitBounds(all.getBounds());
     var text = document.body.dataset.boundaryAttribution;

@@ -160,10 +160,13 @@ def test_submission_is_unpublished_with_a_revision_and_staff_are_told(
     assert "Nieuw speelplein" in mail.outbox[0].subject
 
 
-def test_publish_makes_it_live_and_tells_the_submitter(partner, iok_medewerker):
+def test_publish_makes_it_live_and_tells_the_submitter(
+    partner, iok_medewerker, django_capture_on_commit_callbacks
+):
     project = services.project_submit(project=new_project(), user=partner)
     mail.outbox.clear()
-    services.project_publish(project=project, user=iok_medewerker)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.project_publish(project=project, user=iok_medewerker)
     project.refresh_from_db()
     assert project.live
     assert mail.outbox[-1].to == [partner.email]

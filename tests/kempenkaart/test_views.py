@@ -359,7 +359,7 @@ def test_my_projects_shows_my_submissions_and_why_one_was_rejected(
 
 
 def test_iok_staff_publish_a_project_in_the_back_office(
-    client, partner, iok_medewerker
+    client, partner, iok_medewerker, django_capture_on_commit_callbacks
 ):
     from django.core import mail
     from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
@@ -372,26 +372,27 @@ def test_iok_staff_publish_a_project_in_the_back_office(
     edit = reverse("wagtailsnippets_kempenkaart_project:edit", args=[project.pk])
     assert client.get(edit).status_code == 200
     mail.outbox.clear()
-    response = client.post(
-        edit,
-        nested_form_data(
-            {
-                "title": "Te publiceren",
-                "slug": project.slug,
-                "description": rich_text("<p>Gepubliceerd door IOK.</p>"),
-                "fase": "idee",
-                "start_jaar": "2022",
-                "eind_jaar": "",
-                "locatie": project.locatie.geojson,
-                "omtrek": "",
-                "gemeente": project.gemeente.pk,
-                "contact_naam": "",
-                "contact_email": "",
-                "afbeeldingen": inline_formset([]),
-                "action-publish": "action-publish",
-            }
-        ),
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            edit,
+            nested_form_data(
+                {
+                    "title": "Te publiceren",
+                    "slug": project.slug,
+                    "description": rich_text("<p>Gepubliceerd door IOK.</p>"),
+                    "fase": "idee",
+                    "start_jaar": "2022",
+                    "eind_jaar": "",
+                    "locatie": project.locatie.geojson,
+                    "omtrek": "",
+                    "gemeente": project.gemeente.pk,
+                    "contact_naam": "",
+                    "contact_email": "",
+                    "afbeeldingen": inline_formset([]),
+                    "action-publish": "action-publish",
+                }
+            ),
+        )
     assert response.status_code == 302, response.content.decode()[:3000]
     project.refresh_from_db()
     assert project.live

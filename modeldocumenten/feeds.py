@@ -1,13 +1,14 @@
 """RSS and Atom feeds of new and changed model documents, all or per theme."""
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from atelier.models import Thema
 
-from .models import ModelDocumentPage
+from .models import DocumentVersie, ModelDocumentPage
 
 
 class ModelDocumentFeed(Feed):
@@ -28,17 +29,34 @@ class ModelDocumentFeed(Feed):
         return index.get_parent().url if index else "/"
 
     def items(self, thema):
-        pages = ModelDocumentPage.objects.live().public().order_by("-last_published_at")
+        pages = (
+            ModelDocumentPage.objects.live()
+            .public()
+            .order_by("-last_published_at")
+            .prefetch_related(
+                "themas",
+                Prefetch(
+                    "versies",
+                    queryset=DocumentVersie.objects.order_by("-datum", "-pk"),
+                    to_attr="newest_first",
+                ),
+            )
+        )
         if thema:
             pages = pages.filter(themas=thema)
         return pages[:30]
 
+    @staticmethod
+    def current(page):
+        """The page's current version, from the prefetched versions."""
+        return page.newest_first[0] if page.newest_first else None
+
     def item_title(self, page):
-        current = page.current_version()
+        current = self.current(page)
         return f"{page.title} ({current.nummer})" if current else page.title
 
     def item_description(self, page):
-        current = page.current_version()
+        current = self.current(page)
         changes = f" {current.wijzigingen}" if current and current.wijzigingen else ""
         return f"{page.summary}{changes}"
 

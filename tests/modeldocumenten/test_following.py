@@ -104,3 +104,14 @@ def test_following_needs_an_account_a_post_and_a_real_theme(client, partner):
     )
     assert response["Location"] == "/"  # no open redirect
     assert Thema.objects.get(slug="erfgoed").volgers.count() == 1
+
+
+def test_the_feed_asks_the_database_a_fixed_number_of_questions(
+    client, django_assert_max_num_queries
+):
+    for n in range(12):
+        model_document(f"Reglement {n}", themas=["erfgoed", "mobiliteit"])
+    with django_assert_max_num_queries(8):
+        response = client.get("/modeldocumenten/rss/")
+    assert response.status_code == 200
+    assert len(list(ET.fromstring(response.content).iter("item"))) == 12

@@ -7,7 +7,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 
-from .models import Download, Melding, ModelDocumentPage, ThemaVolger
+from .models import Download, Melding, ThemaVolger
 
 
 def document_published_notify(*, page):
@@ -74,7 +74,7 @@ def newer_versions_for(user):
         if page.pk in seen:
             continue
         seen.add(page.pk)
-        current = ModelDocumentPage.objects.get(pk=page.pk).current_version()
+        current = page.current_version()
         if current and current.pk != download.versie_id:
             result.append((page, download.versie, current))
     return result

@@ -3,8 +3,7 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.gis.db.models import Union
-from django.contrib.gis.gdal import GDALException
-from django.contrib.gis.geos import GEOSException, GEOSGeometry, MultiPolygon, Polygon
+from django.contrib.gis.geos import MultiPolygon, Polygon
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -14,6 +13,7 @@ from django.utils.html import linebreaks
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from atelier import geometry
 from atelier.models import Gemeente
 
 from .models import Instrument, Project
@@ -141,15 +141,17 @@ def project_place(*, locatie, omtrek=None, gemeente=None):
     return gemeente
 
 
-def parse_geojson_geometry(text):
-    """A GEOS geometry from GeoJSON text; a clear error for anything else."""
+def parse_geojson_geometry(data):
+    """A 2-D GEOS geometry in EPSG:4326 from a GeoJSON geometry (text or a parsed
+    object), read by `atelier.geometry` (not by GDAL); heights are dropped, a `crs`
+    other than WGS84 is refused. A clear error for anything else."""
     try:
-        geom = GEOSGeometry(text)
-    except (ValueError, TypeError, GDALException, GEOSException) as error:
-        raise ValidationError(_("Geen geldige GeoJSON-geometrie.")) from error
-    if geom.srid is None:
-        geom.srid = 4326
-    return geom
+        return geometry.geometry_from_geojson(data)
+    except geometry.GeometryInputError as error:
+        raise ValidationError(
+            _("Geen geldige GeoJSON-geometrie: %(reason)s")
+            % {"reason": " ".join(error.messages)}
+        ) from error
 
 
 # --- instruments ----------------------------------------------------------------

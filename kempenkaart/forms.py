@@ -195,12 +195,11 @@ class ProjectForm(forms.ModelForm):
         except ValidationError as error:
             self.add_error(None, error)
             return cleaned
-        if not services.may_submit_at(self.user, gemeente=gemeente, locatie=locatie):
-            self.add_error(
-                "gemeente",
-                _("U kunt geen projecten toevoegen in %(gemeente)s.")
-                % {"gemeente": gemeente},
-            )
+        refusal = services.submission_refusal(
+            self.user, gemeente=gemeente, locatie=locatie, omtrek=omtrek
+        )
+        if refusal is not None:
+            self.add_error("gemeente" if refusal.code == "gemeente" else None, refusal)
         if (
             cleaned.get("afbeelding")
             and not cleaned.get("afbeelding_credit", "").strip()

@@ -127,10 +127,12 @@ class ProjectSerializer(GeoFeatureModelSerializer):
             )
         except DjangoValidationError as error:
             raise serializers.ValidationError({"geometry": error.messages}) from error
-        if not services.may_submit_at(user, gemeente=gemeente, locatie=locatie):
-            raise serializers.ValidationError(
-                {"gemeente": _("U kunt geen projecten toevoegen in %s.") % gemeente}
-            )
+        refusal = services.submission_refusal(
+            user, gemeente=gemeente, locatie=locatie, omtrek=omtrek
+        )
+        if refusal is not None:
+            field = {"locatie": "geometry"}.get(refusal.code, refusal.code)
+            raise serializers.ValidationError({field: refusal.messages})
         start, end = (
             attrs.get("start_jaar", getattr(self.instance, "start_jaar", None)),
             attrs.get("eind_jaar", getattr(self.instance, "eind_jaar", None)),

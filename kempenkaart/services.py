@@ -49,14 +49,56 @@ def gemeenten_for_submission(user):
     return Gemeente.objects.none()
 
 
-def may_submit_at(user, *, gemeente, locatie):
-    """Whether `user` may add a project located at `locatie` in `gemeente`. Municipal
-    officials: the location itself must lie in their own municipality."""
+# How far an official's outline may cross their municipality's border. The stored
+# boundaries are generalised (atelier/data/README.md: a few tens of metres off the
+# legal line, locally more), and an outline drawn along a street or parcel edge on
+# the border lands on either side of it; 25 m (a street and its verges) absorbs that
+# without letting an outline take in the neighbour's houses.
+BORDER_TOLERANCE = 25  # metres, measured in settings.METRIC_SRID
+
+
+def submission_refusal(user, *, gemeente, locatie, omtrek=None):
+    """Why `user` may not add a project in `gemeente` at `locatie` with outline
+    `omtrek` (a `ValidationError` whose code names the field), or None when they may.
+    Partners and IOK staff: anywhere in the Kempen. Municipal officials: only in their
+    own municipality, the location inside it and the outline within
+    `BORDER_TOLERANCE` of it."""
     if not gemeenten_for_submission(user).filter(pk=gemeente.pk).exists():
-        return False
+        return ValidationError(
+            _("U kunt geen projecten toevoegen in %(gemeente)s.")
+            % {"gemeente": gemeente},
+            code="gemeente",
+        )
     if user.has_perm("kempenkaart.add_project_any_gemeente"):
-        return True
-    return gemeente.geom.intersects(locatie)
+        return None
+    if not gemeente.geom.intersects(locatie):
+        return ValidationError(
+            _("De locatie ligt buiten uw gemeente %(gemeente)s.")
+            % {"gemeente": gemeente},
+            code="locatie",
+        )
+    if omtrek is not None:
+        own = gemeenten_for_submission(user).aggregate(area=Union("geom"))["area"]
+        reach = own.transform(settings.METRIC_SRID, clone=True).buffer(BORDER_TOLERANCE)
+        if not reach.covers(omtrek.transform(settings.METRIC_SRID, clone=True)):
+            return ValidationError(
+                _(
+                    "De omtrek reikt meer dan %(metres)s m buiten uw gemeente; "
+                    "een project over de gemeentegrens heen dient een partner of IOK in."
+                )
+                % {"metres": BORDER_TOLERANCE},
+                code="omtrek",
+            )
+    return None
+
+
+def may_submit_at(user, *, gemeente, locatie, omtrek=None):
+    """Whether `user` may add a project in `gemeente` at `locatie` with outline
+    `omtrek` (the rule: `submission_refusal`)."""
+    return (
+        submission_refusal(user, gemeente=gemeente, locatie=locatie, omtrek=omtrek)
+        is None
+    )
 
 
 def plain_text_to_html(text):

@@ -5,10 +5,12 @@ import json
 from pathlib import Path
 
 import pytest
-from django.contrib.gis.geos import Point
+from django.conf import settings
+from django.contrib.gis.geos import MultiPolygon, Point
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from atelier.models import Gemeente
+from kempenkaart import services
 from kempenkaart.models import Project
 from tests.kempenkaart.factories import inside, square
 from tests.kempenkaart.test_views import CREATE, form_data
@@ -122,7 +124,7 @@ def test_an_official_cannot_place_a_project_across_the_border(
     }
     client.force_login(gemeente_medewerker)  # of Turnhout
     response = client.post(CREATE, form_data(**fields))
-    assert "U kunt geen projecten toevoegen in Turnhout" in response.content.decode()
+    assert "De locatie ligt buiten uw gemeente Turnhout" in response.content.decode()
     assert not Project.objects.exists()
     client.force_login(partner)  # partners may, for a project across the border
     assert client.post(CREATE, form_data(**fields)).status_code == 302
@@ -290,6 +292,109 @@ def test_the_api_takes_3d_geometry_and_drops_the_height(client, partner):
     assert project.locatie.coords == pytest.approx(here.coords)
     assert not project.locatie.hasz and not project.omtrek.hasz
     assert response.json()["geometry"]["coordinates"] == pytest.approx([here.x, here.y])
+
+
+# An official's outline stays in their own municipality (give or take the border)
+
+
+def border_outlines():
+    """A point in Turnhout near the border with Oud-Turnhout, and outlines around it
+    that reach 10 m, 60 m and 300 m into Oud-Turnhout."""
+    turnhout = Gemeente.objects.get(slug="turnhout").geom
+    oud = Gemeente.objects.get(slug="oud-turnhout").geom
+    metric = settings.METRIC_SRID
+    border = turnhout.intersection(oud).point_on_surface
+    area = square(border, 400).transform(metric, clone=True)
+    home = turnhout.transform(metric, clone=True)
+
+    def reaching(metres):
+        shape = area.intersection(home.buffer(metres, quadsegs=2))
+        shape.transform(4326)
+        return MultiPolygon(shape, srid=4326) if shape.geom_type == "Polygon" else shape
+
+    point = square(border, 400).intersection(turnhout).point_on_surface
+    return point, {10: reaching(10), 60: reaching(60), 300: square(border, 600)}
+
+
+def test_an_officials_outline_may_not_reach_into_the_neighbouring_municipality(
+    client, gemeente_medewerker, partner
+):
+    point, outlines = border_outlines()
+    turnhout = Gemeente.objects.get(slug="turnhout")
+    client.force_login(gemeente_medewerker)  # of Turnhout
+    for reach, outline in outlines.items():
+        response = client.post(
+            CREATE,
+            form_data(
+                title=f"Tot {reach} m over de grens",
+                lon=f"{point.x}",
+                lat=f"{point.y}",
+                omtrek_geojson=outline.geojson,
+                gemeente=turnhout.pk,
+            ),
+        )
+        if reach <= services.BORDER_TOLERANCE:
+            assert response.status_code == 302, response.content.decode()[:3000]
+        else:
+            assert "buiten uw gemeente" in response.content.decode(), reach
+    assert list(Project.objects.values_list("title", flat=True)) == [
+        "Tot 10 m over de grens"
+    ]
+    client.force_login(partner)  # partners may draw across the border
+    response = client.post(
+        CREATE,
+        form_data(
+            title="Partner",
+            lon=f"{point.x}",
+            lat=f"{point.y}",
+            omtrek_geojson=outlines[300].geojson,
+        ),
+    )
+    assert response.status_code == 302
+
+
+def test_the_api_keeps_an_officials_outline_in_their_municipality(
+    client, gemeente_medewerker
+):
+    point, outlines = border_outlines()
+    client.force_login(gemeente_medewerker)  # of Turnhout
+
+    def post(reach):
+        return client.post(
+            "/api/projecten/",
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [point.x, point.y]},
+                "properties": {
+                    "titel": f"Tot {reach} m",
+                    "fase": "idee",
+                    "gemeente": "turnhout",
+                    "omtrek": json.loads(outlines[reach].geojson),
+                },
+            },
+            content_type="application/json",
+        )
+
+    refused = post(300)
+    assert refused.status_code == 400
+    assert "buiten uw gemeente" in refused.content.decode()
+    assert post(60).status_code == 400
+    assert post(10).status_code == 201
+    assert Project.objects.get().title == "Tot 10 m"
+
+
+def test_may_submit_at_decides_for_the_outline_too(gemeente_medewerker, partner):
+    point, outlines = border_outlines()
+    turnhout = Gemeente.objects.get(slug="turnhout")
+    assert services.may_submit_at(
+        gemeente_medewerker, gemeente=turnhout, locatie=point, omtrek=outlines[10]
+    )
+    assert not services.may_submit_at(
+        gemeente_medewerker, gemeente=turnhout, locatie=point, omtrek=outlines[300]
+    )
+    assert services.may_submit_at(
+        partner, gemeente=turnhout, locatie=point, omtrek=outlines[300]
+    )
 
 
 # Whatever is sent as geometry: a clear message, never a 500

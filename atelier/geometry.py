@@ -24,10 +24,12 @@ The staff's import (`kempenkaart.importers`) needs GDAL for GeoPackage and Shape
 allowed-driver list, and `gdal_sandbox()` keeps GDAL off the network meanwhile.
 """
 
+import itertools
 import json
 import math
 import os
 import re
+import struct
 from contextlib import contextmanager
 from ctypes import (
     CFUNCTYPE,
@@ -45,19 +47,7 @@ from xml.parsers import expat
 from django.contrib.gis.gdal import DataSource, Driver, GDALException
 from django.contrib.gis.gdal.libgdal import lgdal
 from django.contrib.gis.gdal.prototypes import ds as gdal_ds
-from django.contrib.gis.geos import (
-    GeometryCollection,
-    GEOSException,
-    GEOSGeometry,
-    LinearRing,
-    LineString,
-    MultiLineString,
-    MultiPoint,
-    MultiPolygon,
-    Point,
-    Polygon,
-    WKBWriter,
-)
+from django.contrib.gis.geos import GEOSException, GEOSGeometry, WKBWriter
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -169,30 +159,63 @@ def check_geojson_crs(data):
         value = pending.pop()
         if isinstance(value, dict):
             for key, member in value.items():
-                if key.split("\0", 1)[0].lower() == "crs":
+                name = key.split("\0", 1)[0].lower()
+                if name == "crs":
                     srids.add(crs_srid(member))
-                elif key != "coordinates":
+                elif name not in ("coordinates", "properties"):  # GDAL reads none
                     pending.append(member)
         elif isinstance(value, list):
             pending.extend(value)
     return srids
 
 
+# Well-known binary (little-endian) geometry types: the reader writes WKB and GEOS
+# reads it in one call (Django's coordinate-by-coordinate constructors take seconds
+# for the 100,000 positions a 2 MB file may hold).
+WKB_TYPES = dict(zip(GEOMETRY_TYPES, (1, 4, 2, 5, 3, 6, 7), strict=True))
+
+
+def _wkb(kind, body):
+    return struct.pack("<BI", 1, WKB_TYPES[kind]) + body
+
+
+def _wkb_parts(kind, parts):
+    return _wkb(kind, struct.pack("<I", len(parts)) + b"".join(parts))
+
+
+def _wkb_coordinates(coords):
+    return struct.pack(
+        f"<I{2 * len(coords)}d", len(coords), *itertools.chain.from_iterable(coords)
+    )
+
+
+NUMBER_TYPES = (int, float)
+
+
 class _Reader:
-    """Builds GEOS geometries in `srid` from coordinates, counting positions."""
+    """Checks coordinates and writes them as 2-D WKB; `geos()` makes the GEOS
+    geometry, in `srid`. Counts positions against MAX_POSITIONS."""
 
     def __init__(self, srid):
         self.srid = srid
         self.positions = 0
 
+    def geos(self, wkb):
+        try:
+            return GEOSGeometry(memoryview(wkb), srid=self.srid)
+        except GEOSException as error:  # e.g. a ring that crosses nothing: no area
+            raise GeometryInputError(
+                _("De coördinaten vormen geen geometrie.")
+            ) from error
+
     def position(self, value):
+        """(x, y) from a GeoJSON position `[x, y, …]`; a height or measure is
+        dropped. (Exact type checks: `True` is no coordinate.)"""
         if (
-            not isinstance(value, list | tuple)
+            type(value) is not list
             or len(value) < 2
-            or not all(
-                isinstance(n, int | float) and not isinstance(n, bool)
-                for n in value[:2]
-            )
+            or type(value[0]) not in NUMBER_TYPES
+            or type(value[1]) not in NUMBER_TYPES
         ):
             raise GeometryInputError(
                 _("Een positie moet uit twee getallen bestaan (lengte, breedte).")
@@ -203,7 +226,7 @@ class _Reader:
                 _("Meer dan %(max)s posities: te groot.") % {"max": MAX_POSITIONS}
             )
         try:
-            x, y = float(value[0]), float(value[1])  # a height (value[2]) is dropped
+            x, y = float(value[0]), float(value[1])
         except OverflowError as error:
             raise GeometryInputError(_("Een coördinaat is te groot.")) from error
         if not (math.isfinite(x) and math.isfinite(y)):
@@ -225,31 +248,30 @@ class _Reader:
             coords.append(coords[0])
         if len(coords) < 4:
             raise GeometryInputError(_("Een ring van een vlak heeft te weinig punten."))
-        return LinearRing(coords, srid=self.srid)
+        return _wkb_coordinates(coords)
 
     def point(self, value):
-        return Point(*self.position(value), srid=self.srid)
+        return _wkb("Point", struct.pack("<2d", *self.position(value)))
 
     def line(self, value):
-        return LineString(self.positions_of(value, minimum=2), srid=self.srid)
+        return _wkb("LineString", _wkb_coordinates(self.positions_of(value, 2)))
 
     def polygon(self, rings, *, close=False):
         if not isinstance(rings, list):
             raise GeometryInputError(_("Een vlak is een lijst van ringen."))
         if not rings:
             raise GeometryInputError(_("Een vlak zonder ringen is leeg."))
-        built = [self.ring(r, close=close) for r in rings]
-        return Polygon(built[0], *built[1:], srid=self.srid)
+        return _wkb_parts("Polygon", [self.ring(r, close=close) for r in rings])
 
-    def parts(self, value, build):
+    def parts(self, kind, value, build):
         if not isinstance(value, list):
             raise GeometryInputError(_("De coördinaten moeten een lijst zijn."))
         if not value:
             raise GeometryInputError(_("De geometrie is leeg."))
-        return [build(part) for part in value]
+        return _wkb_parts(kind, [build(part) for part in value])
 
     def geojson_geometry(self, data, depth=0):
-        """A GEOS geometry from a GeoJSON geometry object (a dict)."""
+        """The WKB of a GeoJSON geometry object (a dict)."""
         if not isinstance(data, dict):
             raise GeometryInputError(_("Verwacht een GeoJSON-geometrie (een object)."))
         kind = data.get("type")
@@ -264,31 +286,21 @@ class _Reader:
             members = data.get("geometries")
             if not isinstance(members, list) or not members:
                 raise GeometryInputError(_("De geometrie is leeg."))
-            return GeometryCollection(
-                *(self.geojson_geometry(m, depth + 1) for m in members), srid=self.srid
+            return _wkb_parts(
+                kind, [self.geojson_geometry(m, depth + 1) for m in members]
             )
         coordinates = data.get("coordinates")
         if coordinates == [] or coordinates is None:
             raise GeometryInputError(_("De geometrie is leeg."))
-        if kind == "Point":
-            return self.point(coordinates)
-        if kind == "LineString":
-            return self.line(coordinates)
-        if kind == "Polygon":
-            return self.polygon(coordinates)
-        if kind == "MultiPoint":
-            return MultiPoint(self.parts(coordinates, self.point), srid=self.srid)
-        if kind == "MultiLineString":
-            return MultiLineString(self.parts(coordinates, self.line), srid=self.srid)
-        return MultiPolygon(self.parts(coordinates, self.polygon), srid=self.srid)
-
-
-def _guarded(build):
-    """Run `build()`, turning GEOS's complaints into a `GeometryInputError`."""
-    try:
-        return build()
-    except (GEOSException, TypeError, IndexError) as error:
-        raise GeometryInputError(_("De coördinaten vormen geen geometrie.")) from error
+        build = {
+            "Point": self.point,
+            "LineString": self.line,
+            "Polygon": self.polygon,
+            "MultiPoint": lambda c: self.parts(kind, c, self.point),
+            "MultiLineString": lambda c: self.parts(kind, c, self.line),
+            "MultiPolygon": lambda c: self.parts(kind, c, self.polygon),
+        }[kind]
+        return build(coordinates)
 
 
 def geometry_from_geojson(data, *, srids=(WGS84,)):
@@ -300,8 +312,8 @@ def geometry_from_geojson(data, *, srids=(WGS84,)):
         if not isinstance(data, dict):
             raise GeometryInputError(_("Verwacht een GeoJSON-geometrie (een object)."))
     (srid,) = _declared_srid(data, srids)
-    geom = _guarded(lambda: _Reader(srid).geojson_geometry(data))
-    return _to_wgs84(geom)
+    reader = _Reader(srid)
+    return _to_wgs84(reader.geos(reader.geojson_geometry(data)))
 
 
 def _declared_srid(data, srids):
@@ -345,14 +357,14 @@ def geometries_from_geojson(data, *, srids=tuple(FILE_SRIDS)):
     elif kind == "Feature":
         features = [data]
     else:
-        return [_to_wgs84(_guarded(lambda: reader.geojson_geometry(data)))]
+        return [_to_wgs84(reader.geos(reader.geojson_geometry(data)))]
     geometries = []
     for feature in features:
         if not isinstance(feature, dict) or feature.get("type") != "Feature":
             raise GeometryInputError(_("Een element van features is geen Feature."))
         if feature.get("geometry") is not None:
-            geom = _guarded(lambda f=feature: reader.geojson_geometry(f["geometry"]))
-            geometries.append(_to_wgs84(geom))
+            wkb = reader.geojson_geometry(feature["geometry"])
+            geometries.append(_to_wgs84(reader.geos(wkb)))
     return geometries
 
 
@@ -462,7 +474,8 @@ def geometries_from_kml(data):
     for placemark in root.iter("Placemark"):
         for child in placemark:
             if child.tag in KML_GEOMETRIES:
-                geometries.extend(_guarded(lambda c=child: _kml_geometry(reader, c)))
+                for wkb in _kml_geometry(reader, child):
+                    geometries.append(reader.geos(wkb))
     return geometries
 
 
@@ -482,20 +495,17 @@ def geometries_from_gpx(data):
         raise GeometryInputError(_("Dit is geen GPX-bestand."))
     reader = _Reader(WGS84)
 
-    def build():
-        geometries = [reader.point(_gpx_position(w)) for w in root.iter("wpt")]
-        for route in root.iter("rte"):
-            points = [_gpx_position(p) for p in route.iter("rtept")]
+    wkbs = [reader.point(_gpx_position(w)) for w in root.iter("wpt")]
+    for route in root.iter("rte"):
+        points = [_gpx_position(p) for p in route.iter("rtept")]
+        if points:
+            wkbs.append(reader.line(points))
+    for track in root.iter("trk"):
+        for segment in track.iter("trkseg"):
+            points = [_gpx_position(p) for p in segment.iter("trkpt")]
             if points:
-                geometries.append(reader.line(points))
-        for track in root.iter("trk"):
-            for segment in track.iter("trkseg"):
-                points = [_gpx_position(p) for p in segment.iter("trkpt")]
-                if points:
-                    geometries.append(reader.line(points))
-        return geometries
-
-    return _guarded(build)
+                wkbs.append(reader.line(points))
+    return [reader.geos(wkb) for wkb in wkbs]
 
 
 # --- files ----------------------------------------------------------------------

@@ -177,7 +177,7 @@ def test_a_feature_collection_gives_the_geometries_of_its_features():
             {"type": "Feature", "properties": {}, "geometry": None},
             {
                 "type": "Feature",
-                "properties": {},
+                "properties": {"crs": {"type": "link"}},  # a field, not GDAL's crs
                 "geometry": {"type": "Point", "coordinates": [4.9, 51.3, 8]},
             },
             {

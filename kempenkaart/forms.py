@@ -1,14 +1,13 @@
-import tempfile
 from pathlib import Path
 
 from django import forms
-from django.contrib.gis.gdal import DataSource, GDALException
 from django.contrib.gis.geos import GeometryCollection, GEOSException, Point
 from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.fields import WagtailImageField
 
+from atelier import geometry
 from atelier.models import Organisatie, Thema
 from atelier.uploads import check_image, safe_filename
 
@@ -16,53 +15,45 @@ from . import services
 from .models import Project
 from .services import plain_text_to_html
 
-GEOMETRY_FILE_TYPES = {".geojson", ".json", ".gpx", ".kml"}
 MAX_GEOMETRY_FILE = 2 * 1024 * 1024
 
 
 def geometries_from_file(upload):
-    """Points and polygons from an uploaded GeoJSON, GPX or KML file, in EPSG:4326."""
-    suffix = Path(upload.name).suffix.lower()
-    if suffix not in GEOMETRY_FILE_TYPES:
+    """The point and outline in an uploaded GeoJSON, GPX or KML file, in EPSG:4326.
+    The file is read as the format its extension names, by `atelier.geometry`, never
+    by GDAL (which would choose a driver by content and follow references)."""
+    if Path(upload.name).suffix.lower() not in geometry.FILE_READERS:
         raise ValidationError(_("Kies een GeoJSON-, GPX- of KML-bestand."))
     if upload.size > MAX_GEOMETRY_FILE:
         raise ValidationError(_("Het bestand is groter dan 2 MB."))
-    with tempfile.NamedTemporaryFile(suffix=suffix) as tmp:
-        for chunk in upload.chunks():
-            tmp.write(chunk)
-        tmp.flush()
-        try:
-            source = DataSource(tmp.name)
-            points, polygons = [], []
-            for layer in source:
-                for feature in layer:
-                    geom = feature.geom
-                    if layer.srs is not None and geom.srid != 4326:
-                        geom.transform(4326)
-                    geos = geom.geos
-                    geos.srid = 4326
-                    if geos.geom_type in ("Point", "MultiPoint"):
-                        points.append(geos if geos.geom_type == "Point" else geos[0])
-                    elif geos.geom_type in ("Polygon", "MultiPolygon"):
-                        if not geos.valid:
-                            raise ValidationError(
-                                _("Een vlak in het bestand is ongeldig (%s).")
-                                % geos.valid_reason
-                            )
-                        polygons.append(geos)
-        except (GDALException, GEOSException, IndexError) as error:
-            raise ValidationError(
-                _("Dit bestand kan niet gelezen worden als GeoJSON, GPX of KML.")
-            ) from error
+    try:
+        parts = geometry.geometries_from_file(upload.name, b"".join(upload.chunks()))
+    except geometry.GeometryInputError as error:
+        raise ValidationError(
+            _("Dit bestand kan niet gelezen worden als GeoJSON, GPX of KML: %(reason)s")
+            % {"reason": " ".join(error.messages)}
+        ) from error
+    points = [g for g in parts if g.geom_type == "Point"]
+    polygons = [g for g in parts if g.geom_type == "Polygon"]
     if not points and not polygons:
         raise ValidationError(
             _("Het bestand bevat geen punt of vlak (lijnen worden niet ondersteund).")
         )
+    for polygon in polygons:
+        if not polygon.valid:
+            raise ValidationError(
+                _("Een vlak in het bestand is ongeldig (%s).") % polygon.valid_reason
+            )
     omtrek = None
     if polygons:
-        omtrek = services.as_multipolygon(
-            GeometryCollection(*polygons, srid=4326).unary_union
-        )
+        try:
+            omtrek = services.as_multipolygon(
+                GeometryCollection(*polygons, srid=geometry.WGS84).unary_union
+            )
+        except GEOSException as error:
+            raise ValidationError(
+                _("De vlakken in het bestand kunnen niet samengevoegd worden.")
+            ) from error
     return (points[0] if points else None), omtrek
 
 
@@ -94,6 +85,9 @@ class ProjectForm(forms.ModelForm):
         label=_("Of laad de ligging uit een bestand"),
         required=False,
         help_text=_("GeoJSON, GPX of KML (max. 2 MB): een punt en/of een omtrek."),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ",".join(geometry.FILE_READERS)}
+        ),
     )
     afbeelding = WagtailImageField(label=_("Afbeelding"), required=False)
     afbeelding_credit = forms.CharField(
@@ -183,6 +177,11 @@ class ProjectForm(forms.ModelForm):
         ):
             locatie = Point(cleaned["lon"], cleaned["lat"], srid=4326)
         if locatie is None and omtrek is not None:
+            try:  # a point on an invalid outline may not exist
+                services.validate_geometry(omtrek, label=_("De omtrek"))
+            except ValidationError as error:
+                self.add_error(None, error)
+                return cleaned
             locatie = omtrek.point_on_surface
         if locatie is None:
             self.add_error(
@@ -196,12 +195,11 @@ class ProjectForm(forms.ModelForm):
         except ValidationError as error:
             self.add_error(None, error)
             return cleaned
-        if not services.may_submit_at(self.user, gemeente=gemeente, locatie=locatie):
-            self.add_error(
-                "gemeente",
-                _("U kunt geen projecten toevoegen in %(gemeente)s.")
-                % {"gemeente": gemeente},
-            )
+        refusal = services.submission_refusal(
+            self.user, gemeente=gemeente, locatie=locatie, omtrek=omtrek
+        )
+        if refusal is not None:
+            self.add_error("gemeente" if refusal.code == "gemeente" else None, refusal)
         if (
             cleaned.get("afbeelding")
             and not cleaned.get("afbeelding_credit", "").strip()

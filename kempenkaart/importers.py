@@ -11,16 +11,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from django.contrib.gis.gdal import (
-    CoordTransform,
-    DataSource,
-    GDALException,
-    SpatialReference,
-)
+from django.contrib.gis.gdal import CoordTransform, GDALException, SpatialReference
 from django.contrib.gis.geos import GEOSException
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+
+from atelier.geometry import GeometryInputError, gdal_sandbox, open_datasource
 
 from .models import Instrument, ProcedureStap
 from .services import (
@@ -118,6 +115,11 @@ def instrumenten_import(
             _("Onbekende soort %(value)s; kies uit: %(choices)s.")
             % {"value": default_soort, "choices": ", ".join(Instrument.Soort.values)}
         )
+    with gdal_sandbox():  # GDAL stays off the network while it reads the file
+        return _import(path, layer, srid, soort, dry_run, progress, fields)
+
+
+def _import(path, layer, srid, soort, dry_run, progress, fields):
     source = _open(path, layer)
     report = ImportReport(path=str(path), layer=source.name, dry_run=dry_run)
     source_srs = _source_srs(source, srid)
@@ -156,16 +158,19 @@ def instrumenten_import(
 
 
 def _open(path, layer):
+    """The layer to import, from a file that `atelier.geometry.open_datasource`
+    accepts: a real GeoJSON, GeoPackage or Shapefile on disk, opened by that driver
+    only (never a VRT, a URL or a database connection)."""
     if not Path(path).exists():
         raise InstrumentImportError(
             _("Het bestand %(path)s bestaat niet.") % {"path": path}
         )
     try:
-        datasource = DataSource(str(path))
-    except GDALException as error:
+        datasource = open_datasource(path)
+    except GeometryInputError as error:
         raise InstrumentImportError(
             _("Het bestand %(path)s kan niet gelezen worden: %(error)s")
-            % {"path": path, "error": error}
+            % {"path": path, "error": " ".join(error.messages)}
         ) from error
     if len(datasource) == 0:
         raise InstrumentImportError(
@@ -194,8 +199,8 @@ def _source_srs(source, srid):
             % {"layer": source.name}
         )
     try:
-        return SpatialReference(srid)
-    except (GDALException, ValueError) as error:
+        return SpatialReference(int(srid))  # a number: never text GDAL would resolve
+    except (GDALException, ValueError, TypeError) as error:
         raise InstrumentImportError(
             _("Onbekend coördinatenstelsel EPSG:%(srid)s.") % {"srid": srid}
         ) from error

@@ -1,12 +1,28 @@
+from django.contrib.gis.geos import GEOSGeometry
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
+from rest_framework_gis.fields import GeometryField
 from rest_framework_gis.serializers import GeoFeatureModelSerializer
 
+from atelier.geometry import force_2d
 from atelier.models import Gemeente, Organisatie, Thema
 
 from . import services
 from .models import Instrument, ProcedureStap, Project
+
+
+class GeoJSONGeometryField(GeometryField):
+    """A GeoJSON geometry read by `services.parse_geojson_geometry` (Python, not
+    GDAL): 2-D, EPSG:4326, with a clear message for anything else."""
+
+    def to_internal_value(self, value):
+        if isinstance(value, GEOSGeometry):
+            return force_2d(value)
+        try:
+            return services.parse_geojson_geometry(value)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages) from error
 
 
 class ProcedureStapSerializer(serializers.ModelSerializer):
@@ -62,6 +78,8 @@ class ProjectSerializer(GeoFeatureModelSerializer):
     gemeente = serializers.SlugRelatedField(
         slug_field="slug", queryset=Gemeente.objects.all(), required=False
     )
+    locatie = GeoJSONGeometryField()
+    omtrek = GeoJSONGeometryField(required=False, allow_null=True)
     status = serializers.CharField(source="moderation_status", read_only=True)
     url = serializers.SerializerMethodField()
 
@@ -109,10 +127,12 @@ class ProjectSerializer(GeoFeatureModelSerializer):
             )
         except DjangoValidationError as error:
             raise serializers.ValidationError({"geometry": error.messages}) from error
-        if not services.may_submit_at(user, gemeente=gemeente, locatie=locatie):
-            raise serializers.ValidationError(
-                {"gemeente": _("U kunt geen projecten toevoegen in %s.") % gemeente}
-            )
+        refusal = services.submission_refusal(
+            user, gemeente=gemeente, locatie=locatie, omtrek=omtrek
+        )
+        if refusal is not None:
+            field = {"locatie": "geometry"}.get(refusal.code, refusal.code)
+            raise serializers.ValidationError({field: refusal.messages})
         start, end = (
             attrs.get("start_jaar", getattr(self.instance, "start_jaar", None)),
             attrs.get("eind_jaar", getattr(self.instance, "eind_jaar", None)),

@@ -3,8 +3,7 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.gis.db.models import Union
-from django.contrib.gis.gdal import GDALException
-from django.contrib.gis.geos import GEOSException, GEOSGeometry, MultiPolygon, Polygon
+from django.contrib.gis.geos import MultiPolygon, Polygon
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -14,6 +13,7 @@ from django.utils.html import linebreaks
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from atelier import geometry
 from atelier.models import Gemeente
 
 from .models import Instrument, Project
@@ -49,14 +49,56 @@ def gemeenten_for_submission(user):
     return Gemeente.objects.none()
 
 
-def may_submit_at(user, *, gemeente, locatie):
-    """Whether `user` may add a project located at `locatie` in `gemeente`. Municipal
-    officials: the location itself must lie in their own municipality."""
+# How far an official's outline may cross their municipality's border. The stored
+# boundaries are generalised (atelier/data/README.md: a few tens of metres off the
+# legal line, locally more), and an outline drawn along a street or parcel edge on
+# the border lands on either side of it; 25 m (a street and its verges) absorbs that
+# without letting an outline take in the neighbour's houses.
+BORDER_TOLERANCE = 25  # metres, measured in settings.METRIC_SRID
+
+
+def submission_refusal(user, *, gemeente, locatie, omtrek=None):
+    """Why `user` may not add a project in `gemeente` at `locatie` with outline
+    `omtrek` (a `ValidationError` whose code names the field), or None when they may.
+    Partners and IOK staff: anywhere in the Kempen. Municipal officials: only in their
+    own municipality, the location inside it and the outline within
+    `BORDER_TOLERANCE` of it."""
     if not gemeenten_for_submission(user).filter(pk=gemeente.pk).exists():
-        return False
+        return ValidationError(
+            _("U kunt geen projecten toevoegen in %(gemeente)s.")
+            % {"gemeente": gemeente},
+            code="gemeente",
+        )
     if user.has_perm("kempenkaart.add_project_any_gemeente"):
-        return True
-    return gemeente.geom.intersects(locatie)
+        return None
+    if not gemeente.geom.intersects(locatie):
+        return ValidationError(
+            _("De locatie ligt buiten uw gemeente %(gemeente)s.")
+            % {"gemeente": gemeente},
+            code="locatie",
+        )
+    if omtrek is not None:
+        own = gemeenten_for_submission(user).aggregate(area=Union("geom"))["area"]
+        reach = own.transform(settings.METRIC_SRID, clone=True).buffer(BORDER_TOLERANCE)
+        if not reach.covers(omtrek.transform(settings.METRIC_SRID, clone=True)):
+            return ValidationError(
+                _(
+                    "De omtrek reikt meer dan %(metres)s m buiten uw gemeente; "
+                    "een project over de gemeentegrens heen dient een partner of IOK in."
+                )
+                % {"metres": BORDER_TOLERANCE},
+                code="omtrek",
+            )
+    return None
+
+
+def may_submit_at(user, *, gemeente, locatie, omtrek=None):
+    """Whether `user` may add a project in `gemeente` at `locatie` with outline
+    `omtrek` (the rule: `submission_refusal`)."""
+    return (
+        submission_refusal(user, gemeente=gemeente, locatie=locatie, omtrek=omtrek)
+        is None
+    )
 
 
 def plain_text_to_html(text):
@@ -141,15 +183,17 @@ def project_place(*, locatie, omtrek=None, gemeente=None):
     return gemeente
 
 
-def parse_geojson_geometry(text):
-    """A GEOS geometry from GeoJSON text; a clear error for anything else."""
+def parse_geojson_geometry(data):
+    """A 2-D GEOS geometry in EPSG:4326 from a GeoJSON geometry (text or a parsed
+    object), read by `atelier.geometry` (not by GDAL); heights are dropped, a `crs`
+    other than WGS84 is refused. A clear error for anything else."""
     try:
-        geom = GEOSGeometry(text)
-    except (ValueError, TypeError, GDALException, GEOSException) as error:
-        raise ValidationError(_("Geen geldige GeoJSON-geometrie.")) from error
-    if geom.srid is None:
-        geom.srid = 4326
-    return geom
+        return geometry.geometry_from_geojson(data)
+    except geometry.GeometryInputError as error:
+        raise ValidationError(
+            _("Geen geldige GeoJSON-geometrie: %(reason)s")
+            % {"reason": " ".join(error.messages)}
+        ) from error
 
 
 # --- instruments ----------------------------------------------------------------

@@ -216,6 +216,11 @@ REST_FRAMEWORK = {
         "rest_framework.permissions.IsAuthenticatedOrReadOnly"
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PARSER_CLASSES": [  # DRF's defaults, JSON nested too deep a 400
+        "atelier.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
 SPECTACULAR_SETTINGS = {
@@ -259,7 +264,14 @@ LEAFLET_CONFIG = {
 # Metric projection (Belgian Lambert 72) for areas, distances and buffers.
 METRIC_SRID = 31370
 
-# Debian 12 ships GDAL 3.6; Django asks for 3.9+ to block file and network access while
-# GDAL parses spatial references. Only staff feed GDAL files (imports), so the portal
-# accepts this on Debian 12; the Docker image runs a newer GDAL. See README, "Checks".
+# Debian 12 ships GDAL 3.6; Django asks for 3.9+ so that a spatial reference given as
+# text (SpatialReference("…"), a GeoJSON crs) cannot make GDAL read files or URLs. No
+# user's text or file reaches GDAL here: the project form and the API read GeoJSON,
+# KML and GPX in Python (atelier/geometry.py); GeoJSON that GEOSGeometry hands to GDAL
+# (the admin's map widgets) passes Django's own ExternalCRSBlocker first; the staff's
+# import opens only a real GeoJSON, GeoPackage or Shapefile, with that one driver,
+# refuses any crs but an EPSG code and reads it with GDAL off the network
+# (atelier.geometry.open_datasource, gdal_sandbox). Keep it so: never pass a user's
+# string to SpatialReference, OGRGeometry(srs=…) or DataSource. The Docker image runs
+# GDAL 3.10, where the check passes. See README, "Checks".
 SILENCED_SYSTEM_CHECKS = env.list("DJANGO_SILENCED_SYSTEM_CHECKS", default=["gis.W001"])

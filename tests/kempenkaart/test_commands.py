@@ -1,16 +1,20 @@
 import datetime
 import json
 import shutil
+import sqlite3
 from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.contrib.gis.gdal import GDALException, SpatialReference
+from django.contrib.gis.gdal.libgdal import lgdal
 from django.core.management import CommandError, call_command
 from django.core.management.base import OutputWrapper
 
 from kempenkaart.importers import instrumenten_import
 from kempenkaart.management.commands.import_instrumenten import ProgressBar
 from kempenkaart.models import Instrument, ProcedureStap
+from tests.netprobe import Listener
 
 pytestmark = pytest.mark.django_db
 
@@ -261,3 +265,81 @@ def test_progress_bar_on_a_terminal():
 
     assert out.getvalue().startswith("\r[##--------] 1/4\r[#####-----] 2/4")
     assert out.getvalue().endswith("\r[##########] 4/4\n")
+
+
+# The import opens real GeoJSON, GeoPackage and Shapefile files only, off the network
+
+
+def sample(name, **values):
+    text = (DATA / name).read_text()
+    for key, value in values.items():
+        text = text.replace(f"__{key.upper()}__", str(value))
+    return text
+
+
+def test_a_vrt_named_geojson_is_refused_and_the_file_behind_it_never_read(tmp_path):
+    row = "RUP-GEHEIM,RUP uit een serverbestand,gemeentelijk RUP"
+    wkt = "POLYGON((4.93 51.32,4.94 51.32,4.94 51.33,4.93 51.33,4.93 51.32))"
+    (tmp_path / "geheim.csv").write_text(f'id,naam,soort,wkt\n{row},"{wkt}"\n')
+    vrt = tmp_path / "plannen.geojson"
+    vrt.write_text(
+        sample("vrt_lokaal_bestand.geojson", bestand=tmp_path / "geheim.csv")
+    )
+
+    with pytest.raises(CommandError, match="geen GeoJSON"):
+        run(vrt)
+    assert not Instrument.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "name", ["vrt_postgresql.geojson", "vrt_vsicurl.geojson", "crs_link.geojson"]
+)
+def test_an_import_file_never_makes_the_server_connect_anywhere(tmp_path, name):
+    with Listener() as listener:
+        path = tmp_path / "plannen.geojson"
+        path.write_text(sample(name, poort=listener.port))
+        with pytest.raises(CommandError, match="kan niet gelezen worden"):
+            run(path)
+        assert listener.connections() == []
+    assert not Instrument.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/vsicurl/http://127.0.0.1:9/plannen.geojson",
+        "PG:host=127.0.0.1 dbname=atelier",
+        "GeoJSON:/tmp/plannen.geojson",
+    ],
+)
+def test_gdal_paths_and_connection_strings_are_not_files(path):
+    with pytest.raises(CommandError):
+        run(path)
+
+
+def test_a_sqlite_database_named_gpkg_and_a_directory_are_refused(tmp_path):
+    database = tmp_path / "plannen.gpkg"
+    sqlite3.connect(database).execute("create table t (x)").connection.close()
+    with pytest.raises(CommandError, match="geen GPKG"):
+        run(database)
+    (tmp_path / "map.shp").mkdir()
+    with pytest.raises(CommandError, match="gewoon bestand"):
+        run(tmp_path / "map.shp")
+
+
+@pytest.mark.parametrize(
+    "path", [LAMBERT_72, LAMBERT_2008, DATA / "instrumenten.geojson"]
+)
+def test_the_rows_are_read_with_gdal_off_the_network(path):
+    seen = []
+
+    def progress(done, total):
+        option = b"CPL_VSIL_CURL_ALLOWED_FILENAME"
+        seen.append(lgdal.CPLGetThreadLocalConfigOption(option, None))
+        with pytest.raises(GDALException):
+            SpatialReference(f"{listener.url}/srs")
+
+    with Listener() as listener:
+        instrumenten_import(path=path, progress=progress)
+        assert listener.connections() == []
+    assert seen and None not in seen

@@ -1,13 +1,12 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
-from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import media, views
 from .admin import superuser_admin_site
 from .search import SearchView
 
@@ -52,13 +51,13 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    # Images only: documents go through Wagtail's serve view, which checks who may
-    # have them (see modeldocumenten/wagtail_hooks.py).
+    # Images only, each to whom may see it (atelier/media.py); documents go through
+    # Wagtail's serve view, which checks the same rule (atelier/wagtail_hooks.py).
     urlpatterns += [
         re_path(
             r"^media/(?P<path>(?:images|original_images)/.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
+            media.serve_image,
+            name="media-image",
         )
     ]
 

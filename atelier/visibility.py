@@ -109,8 +109,12 @@ def reviewed_references(user, model):
 
 def is_visible_to(obj, user):
     """Whether `user` may see (download) this document or image."""
-    if is_public(obj):
-        return True
+    return is_public(obj) or is_visible_beyond_the_public(obj, user)
+
+
+def is_visible_beyond_the_public(obj, user):
+    """Whether `user` may see this file for a reason of their own (staff, uploader,
+    their own content, their review); says nothing of the public."""
     if not user.is_authenticated:
         return False
     if may_manage(obj, user) or obj.uploaded_by_user_id == user.pk:
@@ -119,4 +123,3 @@ def is_visible_to(obj, user):
     if _references_to(obj).filter(pk__in=visible).exists():
         return True
     return str(obj.pk) in reviewed_references(user, obj._meta.concrete_model)
-

@@ -5,9 +5,11 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from . import media, views
 from .admin import superuser_admin_site
+from .admin_access import check_admin_view_rules
 from .search import SearchView
 
 gemeenten_patterns = (
@@ -32,7 +34,14 @@ account_patterns = (
 )
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's admin, with a rule for the generic views it leaves open to every user
+    # with admin access (atelier/admin_access.py).
+    path(
+        "admin/",
+        include(
+            decorate_urlpatterns(wagtailadmin_urls.urlpatterns, check_admin_view_rules)
+        ),
+    ),
     path("django-admin/", superuser_admin_site.urls),
     path("documenten/", include(wagtaildocs_urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -14,7 +14,8 @@ Beyond the public, a signed-in user also sees:
 - the files of content they may see (their own unpublished project);
 - the files of the revisions they review (partners and experts in a workflow task).
 
-Which objects of a model a user may see: live, public pages for every page type; for
+Which objects of a model a user may see: live pages outside the private sections they
+may not enter, for every page type (`visible_pages`); for
 other models each app says so through the `register_visible_objects` hook, a dict of
 model → function(user) → QuerySet (for example `Project.objects.visible_to`). A model
 that no app registers counts as not public, so a new model never exposes its files by
@@ -25,7 +26,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from wagtail import hooks
-from wagtail.models import Page, ReferenceIndex, TaskState
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, TaskState
 from wagtail.permissions import policy_registry
 
 VISIBLE_OBJECTS_HOOK = "register_visible_objects"
@@ -40,11 +41,29 @@ def visibility_rules():
     return rules
 
 
+def visible_pages(user):
+    """The live pages `user` may see: outside every private section, or inside
+    sections whose restriction they meet (signed in, or in one of the groups).
+    A password restriction is met in a browser session only, not here."""
+    pages = Page.objects.live()
+    if user.is_superuser:
+        return pages
+    barred = PageViewRestriction.objects.select_related("page")
+    if user.is_authenticated:
+        barred = barred.exclude(restriction_type=PageViewRestriction.LOGIN).exclude(
+            restriction_type=PageViewRestriction.GROUPS,
+            groups__in=user.groups.all(),
+        )
+    for restriction in barred:
+        pages = pages.exclude(pages.descendant_of_q(restriction.page, inclusive=True))
+    return pages
+
+
 def visible_objects(model, user):
     """The objects of `model` (a model with its own table of rows) that `user` may see
     on the site; for an anonymous user, what the public sees."""
     if issubclass(model, Page):
-        return Page.objects.live().public()
+        return visible_pages(user)
     rule = visibility_rules().get(model)
     return rule(user) if rule else model._default_manager.none()
 

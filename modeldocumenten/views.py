@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from atelier.models import Thema
+from atelier.visibility import visible_pages
 
 from .downloads import download_record
 from .models import DocumentVersie, ModelDocumentPage, ThemaVolger
@@ -23,8 +24,8 @@ def download(request, versie, kind):
         DocumentVersie.objects.select_related("page", "bestand", "pdf"), pk=versie
     )
     document = dict(versie.files()).get(kind)
-    public = ModelDocumentPage.objects.live().public().filter(pk=versie.page_id)
-    if document is None or not public.exists():
+    visible = visible_pages(request.user).filter(pk=versie.page_id)
+    if document is None or not visible.exists():
         raise Http404
     download_record(request=request, versie=versie)
     return redirect(document.url)

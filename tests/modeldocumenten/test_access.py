@@ -156,3 +156,31 @@ def test_a_private_collection_keeps_its_restriction(client, partner):
     assert response.status_code == 302 and "login" in response["Location"]
     client.force_login(partner)
     assert served(client, document) == 200
+
+
+def test_files_of_a_page_for_signed_in_users_are_theirs(client, partner):
+    """A restricted page's files follow its restriction: what one may read, one may
+    download."""
+    page = model_document("Intern reglement")
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    versie = page.versies.get()
+    assert served(client, versie.pdf) == 404
+    client.force_login(partner)
+    assert served(client, versie.pdf) == 200
+    assert client.get(versie.download_url("pdf")).status_code == 302
+
+
+def test_files_of_a_page_for_a_group_are_that_groups(client, partner, iok_medewerker):
+    from django.contrib.auth.models import Group
+
+    page = model_document("Reglement voor IOK")
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type="groups"
+    )
+    restriction.groups.set([Group.objects.get(name="IOK-medewerker")])
+    versie = page.versies.get()
+    client.force_login(partner)
+    assert served(client, versie.pdf) == 404
+    assert client.get(versie.download_url("pdf")).status_code == 404
+    client.force_login(iok_medewerker)
+    assert client.get(versie.download_url("pdf")).status_code == 302

@@ -1,14 +1,15 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
-from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from . import views
+from . import media, views
 from .admin import superuser_admin_site
+from .admin_access import check_admin_view_rules
 from .search import SearchView
 
 gemeenten_patterns = (
@@ -33,7 +34,14 @@ account_patterns = (
 )
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's admin, with a rule for the generic views it leaves open to every user
+    # with admin access (atelier/admin_access.py).
+    path(
+        "admin/",
+        include(
+            decorate_urlpatterns(wagtailadmin_urls.urlpatterns, check_admin_view_rules)
+        ),
+    ),
     path("django-admin/", superuser_admin_site.urls),
     path("documenten/", include(wagtaildocs_urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
@@ -52,13 +60,13 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    # Images only: documents go through Wagtail's serve view, which checks who may
-    # have them (see modeldocumenten/wagtail_hooks.py).
+    # Images only, each to whom may see it (atelier/media.py); documents go through
+    # Wagtail's serve view, which checks the same rule (atelier/wagtail_hooks.py).
     urlpatterns += [
         re_path(
             r"^media/(?P<path>(?:images|original_images)/.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
+            media.serve_image,
+            name="media-image",
         )
     ]
 

@@ -1,10 +1,15 @@
-"""IOK's back office for the shared data, in Wagtail's admin."""
+"""IOK's back office for the shared data, in Wagtail's admin; who may see which
+uploaded file (atelier/visibility.py) wherever Wagtail serves or lists one; the
+admin's generic views that Wagtail leaves open (atelier/admin_access.py)."""
 
+from django.http import Http404, HttpResponseForbidden
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import admin_access, visibility
 from .models import Gemeente, Organisatie, Thema
 
 
@@ -43,3 +48,35 @@ class AtelierGroup(SnippetViewSetGroup):
 
 
 register_snippet(AtelierGroup)
+
+
+@hooks.register(visibility.VISIBLE_OBJECTS_HOOK)
+def visible_organisaties():
+    # Organisations have no draft state: what is saved is shown.
+    return {Organisatie: lambda user: Organisatie.objects.all()}
+
+
+@hooks.register("before_serve_document")
+def serve_visible_documents_only(document, request):
+    """A document is served to whom may see it: the public when live, public content
+    refers to it; staff, its uploader and its reviewers otherwise. Not found for the
+    others (its id and name say nothing). Wagtail's collection view restrictions apply
+    after this, to everyone."""
+    if not visibility.is_visible_to(document, request.user):
+        raise Http404
+    return None
+
+
+@hooks.register("construct_admin_api", order=1)  # after Wagtail's own endpoints
+def admin_api_lists_only_choosable_files(router):
+    router.register_endpoint("documents", admin_access.DocumentsAPIViewSet)
+    router.register_endpoint("images", admin_access.ImagesAPIViewSet)
+
+
+@hooks.register("before_move_page")
+def move_only_what_one_may_move(request, page, destination):
+    """Wagtail checks the move itself, not its confirmation page, which names any
+    two pages by id."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        return HttpResponseForbidden()
+    return None

@@ -193,7 +193,11 @@ class ProjectCreateView(ProjectFormMixin, PermissionRequiredMixin, FormView):
 
 class ProjectUpdateView(ProjectFormMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
-        self.project = get_object_or_404(Project, slug=kwargs["slug"])
+        # Not found for what the user may not see (as the API answers): a refusal
+        # would tell that someone else's unpublished project exists.
+        self.project = get_object_or_404(
+            Project.objects.visible_to(request.user), slug=kwargs["slug"]
+        )
         if request.user.is_authenticated and not self.project.can_edit(request.user):
             raise PermissionDenied(_("U kunt alleen uw eigen projecten wijzigen."))
         return super().dispatch(request, *args, **kwargs)

@@ -16,6 +16,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from atelier.visibility import VISIBLE_OBJECTS_HOOK
+
 from . import services
 from .models import Instrument, Project
 
@@ -52,6 +54,15 @@ class ModeratorsOnly(ModelPermissionPolicy):
 
 
 register_permission_policy(Project, ModeratorsOnly(Project))
+
+
+@hooks.register(VISIBLE_OBJECTS_HOOK)
+def visible_kempenkaart_objects():
+    """Published projects (and a user's own, staff: all); every instrument."""
+    return {
+        Project: Project.objects.visible_to,
+        Instrument: lambda user: Instrument.objects.all(),
+    }
 
 
 class ProjectViewSet(SnippetViewSet):

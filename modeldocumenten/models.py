@@ -196,26 +196,36 @@ class ModelDocumentPage(Page):
             or super().get_workflow()
         )
 
+    def versions(self):
+        """Every version, newest first (by date, then the one entered last). The same on
+        a live page and on a draft (the admin's preview, "view draft", a reviewer's
+        preview): a draft's versions live in memory, the new ones without a primary
+        key yet, so they are sorted here rather than by the database."""
+        return sorted(
+            self.versies.select_related("bestand", "pdf"),
+            key=lambda versie: (versie.datum, versie.pk is None, versie.pk or 0),
+            reverse=True,
+        )
+
     def current_version(self):
-        return self.versies.order_by("-datum", "-pk").first()
+        versions = self.versions()
+        return versions[0] if versions else None
 
     def earlier_versions(self):
-        current = self.current_version()
-        return (
-            self.versies.exclude(pk=current.pk).order_by("-datum", "-pk")
-            if current
-            else []
-        )
+        return self.versions()[1:]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        adopties = self.adopties.select_related("gemeente").order_by("gemeente__name")
+        adopties = sorted(
+            self.adopties.select_related("gemeente"), key=lambda a: a.gemeente.name
+        )
+        versions = self.versions()
         context.update(
-            current=self.current_version(),
-            earlier=self.earlier_versions(),
+            current=versions[0] if versions else None,
+            earlier=versions[1:],
             adopties=adopties,
             adoptie_geojson=Gemeente.objects.filter(
-                pk__in=adopties.values("gemeente")
+                pk__in=[a.gemeente_id for a in adopties]
             ).as_geojson(),
             gemeenten_geojson=Gemeente.objects.as_geojson(),
             downloads=Download.objects.filter(versie__page=self).count(),
@@ -276,6 +286,10 @@ class DocumentVersie(Orderable):
             for kind, doc in (("bestand", self.bestand), ("pdf", self.pdf))
             if doc
         ]
+
+    def download_count(self):
+        """Downloads of this version (none yet for one that is not saved)."""
+        return self.downloads.count() if self.pk else 0
 
     def download_url(self, kind):
         return reverse(

@@ -5,26 +5,29 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from atelier.models import Thema
+from atelier.visibility import visible_pages
 
-from .models import DocumentVersie, Download, ModelDocumentPage, ThemaVolger
+from .downloads import download_record
+from .models import DocumentVersie, ModelDocumentPage, ThemaVolger
 from .services import newer_versions_for
 
 
+@require_safe
 @transaction.atomic
 def download(request, versie, kind):
-    """Count the download of a version (and who, when signed in), then serve the file."""
+    """Serve a file of a version; count it as a download of that version (and who,
+    when signed in) when a person takes it (modeldocumenten/downloads.py)."""
     versie = get_object_or_404(
         DocumentVersie.objects.select_related("page", "bestand", "pdf"), pk=versie
     )
     document = dict(versie.files()).get(kind)
-    public = ModelDocumentPage.objects.live().public().filter(pk=versie.page_id)
-    if document is None or not public.exists():
+    visible = visible_pages(request.user).filter(pk=versie.page_id)
+    if document is None or not visible.exists():
         raise Http404
-    user = request.user if request.user.is_authenticated else None
-    Download.objects.create(versie=versie, user=user)
+    download_record(request=request, versie=versie)
     return redirect(document.url)
 
 

@@ -52,3 +52,26 @@ class UserFactory(factory.django.DjangoModelFactory):
     def organisaties(self, create, extracted, **kwargs):
         for organisatie in extracted or []:
             Lidmaatschap.objects.create(user=self, organisatie=organisatie)
+
+
+def jpeg(size=(40, 30), colour=(60, 140, 110)):
+    """The bytes of a small JPEG image."""
+    from io import BytesIO
+
+    from PIL import Image as PILImage
+
+    buffer = BytesIO()
+    PILImage.new("RGB", size, colour).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def image_file(title, *, uploaded_by=None):
+    """A Wagtail image (a real JPEG) uploaded by `uploaded_by`."""
+    from django.core.files.base import ContentFile
+    from wagtail.images import get_image_model
+
+    return get_image_model().objects.create(
+        title=title,
+        file=ContentFile(jpeg(), name=f"{slugify(title)}.jpg"),
+        uploaded_by_user=uploaded_by,
+    )

@@ -326,11 +326,12 @@ def test_only_the_submitter_edits_a_project(client, partner):
     mine = ProjectFactory(ingediend_door=partner, live=False)
     theirs = ProjectFactory(ingediend_door=UserFactory(), live=False)
     client.force_login(partner)
-    assert client.get(f"/kaart/projecten/{theirs.slug}/bewerken/").status_code == 403
+    # Someone else's unpublished project: not found, as if it did not exist.
+    assert client.get(f"/kaart/projecten/{theirs.slug}/bewerken/").status_code == 404
     response = client.post(
         f"/kaart/projecten/{theirs.slug}/bewerken/", form_data(title="Overgenomen")
     )
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert Project.objects.get(pk=theirs.pk).title == theirs.title
     assert client.get(f"/kaart/projecten/{mine.slug}/bewerken/").status_code == 200
     response = client.post(
@@ -338,6 +339,29 @@ def test_only_the_submitter_edits_a_project(client, partner):
     )
     assert response.status_code == 302
     assert Project.objects.get(pk=mine.pk).title == "Mijn bos"
+
+
+def test_the_edit_page_does_not_tell_that_an_unpublished_project_exists(
+    client, partner, gemeente_medewerker
+):
+    """404 for what one may not know exists, whether it exists or not (as the API
+    answers); 403 only for a published project, which everyone knows."""
+    hidden = ProjectFactory(ingediend_door=gemeente_medewerker, live=False)
+    published = ProjectFactory(ingediend_door=gemeente_medewerker)
+    edit = "/kaart/projecten/{}/bewerken/"
+    for user in (None, partner):
+        if user:
+            client.force_login(user)
+        assert client.get(edit.format(hidden.slug)).status_code == 404
+        assert client.get(edit.format("bestaat-niet")).status_code == 404
+    assert client.get(edit.format(published.slug)).status_code == 403
+    client.logout()
+    response = client.get(edit.format(published.slug))
+    assert response.status_code == 302 and "aanmelden" in response["Location"]
+    assert (
+        client.get(f"/api/projecten/{hidden.slug}/").status_code
+        == client.get(edit.format(hidden.slug)).status_code
+    )
 
 
 def test_my_projects_shows_my_submissions_and_why_one_was_rejected(

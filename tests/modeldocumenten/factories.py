@@ -15,6 +15,11 @@ from modeldocumenten.models import (
     ModelDocumentPage,
 )
 
+# The headers of a person's browser: a download counts only from one.
+BROWSER = {
+    "User-Agent": "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+}
+
 
 def document_file(name, content=b"PK\x03\x04 demo"):
     return get_document_model().objects.create(

@@ -11,7 +11,7 @@ from modeldocumenten.models import (
     ModelDocumentPage,
     ThemaVolger,
 )
-from tests.modeldocumenten.factories import document_file, model_document
+from tests.modeldocumenten.factories import BROWSER, document_file, model_document
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,7 @@ def test_who_downloaded_an_older_version_is_told_of_the_new_one(
 ):
     page = model_document("Reglement terrassen")
     client.force_login(partner)
-    client.get(page.versies.get().download_url("bestand"))
+    client.get(page.versies.get().download_url("bestand"), headers=BROWSER)
     mail.outbox.clear()
     page = publish_new_version(page, "2.0", django_capture_on_commit_callbacks)
     assert [m.to for m in mail.outbox] == [[partner.email]]

@@ -1,10 +1,12 @@
 import datetime
 
 import pytest
+from django.test import Client
+from django.utils import timezone
 
 from atelier.models import Gemeente
 from modeldocumenten.models import DocumentVersie, Download
-from tests.modeldocumenten.factories import library, model_document
+from tests.modeldocumenten.factories import BROWSER, library, model_document
 
 pytestmark = pytest.mark.django_db
 
@@ -119,11 +121,11 @@ def test_a_download_is_counted_per_version_and_remembered_for_the_user(
     client, documenten, partner
 ):
     versie = documenten["terrassen"].versies.get()
-    response = client.get(versie.download_url("pdf"))
+    response = client.get(versie.download_url("pdf"), headers=BROWSER)
     assert response.status_code == 302
     assert response["Location"] == versie.pdf.url
     client.force_login(partner)
-    client.get(versie.download_url("bestand"))
+    client.get(versie.download_url("bestand"), headers=BROWSER)
     versie.refresh_from_db()
     assert versie.downloads.count() == 102
     assert list(
@@ -176,7 +178,97 @@ def test_publishing_a_draft_keeps_the_downloads_counted_meanwhile(client):
     draft = page.get_latest_revision_as_object()
     draft.summary = "Bijgewerkte samenvatting."
     revision = draft.save_revision()
-    client.get(versie.download_url("pdf"))
-    client.get(versie.download_url("bestand"))
+    for _visitor in range(2):
+        Client().get(versie.download_url("pdf"), headers=BROWSER)
     revision.publish()
     assert DocumentVersie.objects.get(pk=versie.pk).downloads.count() == 2
+
+
+# What counts as a download (issue 7, item 7b)
+
+
+def counted(versie):
+    return Download.objects.filter(versie=versie).count()
+
+
+@pytest.fixture
+def versie():
+    return model_document(
+        "Reglement kermissen", versies=[("1.0", D(2024, 1, 1), 0)]
+    ).versies.get()
+
+
+def test_a_head_request_is_served_but_not_counted(client, versie):
+    response = client.head(versie.download_url("pdf"), headers=BROWSER)
+    assert response.status_code == 302
+    assert counted(versie) == 0
+    assert client.post(versie.download_url("pdf")).status_code == 405
+    assert counted(versie) == 0
+
+
+@pytest.mark.parametrize(
+    "user_agent",
+    [
+        "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+        "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)",
+        "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)",
+        "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)",
+        "WhatsApp/2.23.20.0",
+        "curl/8.5.0",
+        "Wget/1.21.3",
+        "python-requests/2.32.3",
+        "",
+    ],
+)
+def test_bots_link_previews_and_scripts_are_not_counted(client, versie, user_agent):
+    response = client.get(
+        versie.download_url("pdf"), headers={"User-Agent": user_agent}
+    )
+    assert response.status_code == 302  # they get the file all the same
+    assert counted(versie) == 0
+
+
+@pytest.mark.parametrize(
+    "header",
+    [{"Sec-Purpose": "prefetch"}, {"Purpose": "prefetch"}, {"X-Moz": "prefetch"}],
+)
+def test_a_prefetch_is_not_counted(client, versie, header):
+    client.get(versie.download_url("pdf"), headers={**BROWSER, **header})
+    assert counted(versie) == 0
+
+
+def test_a_visitor_who_downloads_a_version_again_counts_once_a_day(client, versie):
+    for kind in ("pdf", "pdf", "bestand"):  # both files of one version: one download
+        assert client.get(versie.download_url(kind), headers=BROWSER).status_code == 302
+    assert counted(versie) == 1
+    Client().get(versie.download_url("pdf"), headers=BROWSER)  # someone else
+    assert counted(versie) == 2
+
+
+def test_a_signed_in_user_counts_once_a_day_on_any_device(client, versie, partner):
+    for _device in range(2):
+        device = Client()
+        device.force_login(partner)
+        device.get(versie.download_url("pdf"), headers=BROWSER)
+    assert counted(versie) == 1
+    Download.objects.update(created_at=timezone.now() - datetime.timedelta(hours=25))
+    device.get(versie.download_url("pdf"), headers=BROWSER)
+    assert counted(versie) == 2
+    assert Download.objects.filter(user=partner).count() == 2
+
+
+def test_a_new_version_counts_apart(client, versie):
+    page = versie.page
+    page.versies.add(
+        DocumentVersie(
+            nummer="2.0",
+            datum=D(2025, 1, 1),
+            bestand=versie.bestand,
+            pdf=versie.pdf,
+        )
+    )
+    page.save_revision().publish()
+    nieuw = DocumentVersie.objects.get(page=page, nummer="2.0")
+    client.get(versie.download_url("pdf"), headers=BROWSER)
+    client.get(nieuw.download_url("pdf"), headers=BROWSER)
+    assert counted(versie) == 1 and counted(nieuw) == 1

@@ -2,8 +2,10 @@
 published by IOK; the public sees it only then."""
 
 import datetime
+import re
 
 import pytest
+from django.urls import reverse
 from wagtail.models import PageLogEntry
 
 from modeldocumenten.models import DocumentVersie, ModelDocumentPage
@@ -87,3 +89,55 @@ def test_reviewers_can_ask_for_changes(iok_medewerker, expert):
     page = ModelDocumentPage.objects.get(pk=page.pk)
     assert page.current_workflow_state.status == "needs_changes"
     assert not page.versies.filter(nummer="1.1").exists()
+
+
+def under_review(iok_medewerker):
+    page = model_document("Verordening terrassen")
+    add_version(page, iok_medewerker)
+    page.get_workflow().start(page, iok_medewerker)
+    return ModelDocumentPage.objects.get(pk=page.pk)
+
+
+@pytest.mark.parametrize("reviewer", ["partner", "expert"])
+def test_reviewers_see_the_draft_they_review(client, request, iok_medewerker, reviewer):
+    """The draft (a new version, in the revision only) shows in the admin's "view
+    draft" and in the workflow task's preview."""
+    page = under_review(iok_medewerker)
+    task = page.current_workflow_task_state.task
+    client.force_login(request.getfixturevalue(reviewer))
+    for url in (
+        reverse("wagtailadmin_pages:view_draft", args=[page.pk]),
+        reverse("wagtailadmin_pages:workflow_preview", args=[page.pk, task.pk]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert "Huidige versie 2.0" in html
+        assert "Aangepast aan het nieuwe decreet" in html
+        assert "Versie 1.0" in html  # the earlier version, listed below
+        # The files are linked directly (a preview counts no download), and the
+        # reviewer gets them, the new version's too.
+        files = re.findall(r'href="(/documenten/[^"]+)"', html)
+        assert any("/v2" in f for f in files), files
+        assert {client.get(f).status_code for f in files} == {200}
+
+
+def test_the_editors_preview_shows_a_version_not_saved_yet(iok_medewerker):
+    """The editor's preview renders the form's content: a new version there has no
+    primary key yet. Its files are linked directly (no counted download)."""
+    page = model_document("Verordening terrassen")
+    draft = page.get_latest_revision_as_object()
+    bestand = document_file("v3.0.docx")
+    draft.versies.add(
+        DocumentVersie(
+            nummer="3.0",
+            datum=datetime.date(2026, 11, 1),
+            wijzigingen="Nog niet bewaard",
+            bestand=bestand,
+        )
+    )
+    response = draft.make_preview_request()
+    html = response.render().content.decode()
+    assert response.status_code == 200
+    assert "Huidige versie 3.0" in html
+    assert bestand.url in html

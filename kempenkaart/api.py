@@ -1,13 +1,11 @@
 """The Kempenkaart API: instruments and projects as GeoJSON (written by PostGIS),
 with filters, bbox, paging and CSV/GeoJSON export; "Wat geldt hier?"."""
 
-import csv
-
 from django.contrib.gis.db.models.functions import Centroid
 from django.contrib.gis.geos import Point
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Count, F, FloatField, Func, OuterRef
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -17,6 +15,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from atelier import exports
 from atelier.geojson import feature_collection, features_json, wrap_collection
 from atelier.models import Gemeente, Thema
 
@@ -167,25 +166,7 @@ class CollectionViewSetMixin:
         rows = annotated.values_list(*[f"c_{i}" for i in range(len(headers))]).iterator(
             chunk_size=2000
         )
-
-        class Echo:
-            def write(self, value):
-                return value
-
-        writer = csv.writer(Echo())
-
-        def lines():
-            yield "\ufeff" + writer.writerow(headers)  # BOM: Excel reads UTF-8
-            for row in rows:
-                yield writer.writerow(
-                    [", ".join(v) if isinstance(v, list) else v for v in row]
-                )
-
-        response = StreamingHttpResponse(
-            lines(), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{self.basename}.csv"'
-        return response
+        return exports.csv_response(self.basename, headers, rows)
 
     def retrieve(self, request, *args, **kwargs):
         response = super().retrieve(request, *args, **kwargs)

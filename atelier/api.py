@@ -8,6 +8,7 @@ from rest_framework import viewsets
 from rest_framework.routers import DefaultRouter, SimpleRouter
 
 from kempenkaart.api import (
+    SLUG_PATTERN,
     AantallenPerGemeenteView,
     InstrumentViewSet,
     ProjectViewSet,
@@ -37,6 +38,7 @@ def public_endpoints(endpoints):
 class GemeenteViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = GemeenteSerializer
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
     queryset = Gemeente.objects.with_area()
 
     def list(self, request, *args, **kwargs):

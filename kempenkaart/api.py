@@ -26,6 +26,10 @@ from .serializers import InstrumentSerializer, ProjectSerializer
 GEOJSON = "application/geo+json"
 DEFAULT_PAGE_SIZE = 1000
 MAX_PAGE_SIZE = 10_000
+# Far past any real collection, and (page - 1) * MAX_PAGE_SIZE stays a bigint.
+MAX_PAGE = 1_000_000_000
+MAX_ZOOM = 22
+SLUG_PATTERN = "[-a-zA-Z0-9_]+"  # a NUL byte or a stray character: 404, no query
 
 
 class GeoJSONRenderer(JSONRenderer):
@@ -65,18 +69,30 @@ def st_y(geometry):
     return Func(geometry, function="ST_Y", output_field=FloatField())
 
 
-def positive_int(request, name, default, maximum=None):
+def int_parameter(request, name, *, default, minimum, maximum, message):
+    """The query parameter `name` as a whole number from `minimum` to `maximum`;
+    anything else (text, "²", a number past the limits) is a 400 with `message`."""
     value = request.query_params.get(name)
     if value in (None, ""):
         return default
     try:
         number = int(value)
     except ValueError:
-        number = 0
-    if number < 1 or (maximum and number > maximum):
-        limit = f" (1–{maximum})" if maximum else ""
-        raise ValidationError({name: _("Geef een positief geheel getal%s.") % limit})
+        number = None
+    if number is None or not minimum <= number <= maximum:
+        raise ValidationError({name: [message]})
     return number
+
+
+def positive_int(request, name, default, maximum):
+    return int_parameter(
+        request,
+        name,
+        default=default,
+        minimum=1,
+        maximum=maximum,
+        message=_("Geef een positief geheel getal (1–%(max)s).") % {"max": maximum},
+    )
 
 
 def themas_of(model):
@@ -121,7 +137,7 @@ class CollectionViewSetMixin:
                 f'attachment; filename="{self.basename}-export.geojson"'
             )
             return response
-        page = positive_int(request, "page", 1)
+        page = positive_int(request, "page", 1, MAX_PAGE)
         page_size = positive_int(request, "page_size", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
         offset = (page - 1) * page_size
         features, returned = features_json(
@@ -196,6 +212,7 @@ class InstrumentViewSet(CollectionViewSetMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = InstrumentSerializer
     filterset_class = InstrumentFilterSet
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
     geometry = "geom"
     csv_columns = {
         "slug": F("slug"),
@@ -225,12 +242,17 @@ class InstrumentViewSet(CollectionViewSetMixin, viewsets.ReadOnlyModelViewSet):
         }
 
     def collection_geometry(self, queryset):
-        zoom = self.request.query_params.get("zoom")
-        if zoom in (None, ""):
+        zoom = int_parameter(
+            self.request,
+            "zoom",
+            default=None,
+            minimum=0,
+            maximum=MAX_ZOOM,
+            message=_("Geef een zoomniveau van 0 tot %(max)s.") % {"max": MAX_ZOOM},
+        )
+        if zoom is None:
             return queryset, "geom"
-        if not zoom.isdigit() or int(zoom) > 22:
-            raise ValidationError({"zoom": _("Geef een zoomniveau van 0 tot 22.")})
-        half_pixel = 360 / (256 * 2 ** int(zoom)) / 2  # degrees
+        half_pixel = 360 / (256 * 2**zoom) / 2  # degrees
         # For display only: ST_Simplify (keeping small rings) is some 3× faster than
         # ST_SimplifyPreserveTopology for the same result on screen.
         simplified = Func(
@@ -276,6 +298,7 @@ class ProjectViewSet(CollectionViewSetMixin, viewsets.ModelViewSet):
     filterset_class = ProjectFilterSet
     permission_classes = [ProjectPermission]
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
     geometry = "locatie"
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
     csv_columns = {
@@ -388,7 +411,7 @@ class AantallenPerGemeenteView(APIView):
     def get(self, request):
         layer = request.query_params.get("laag", "projecten")
         if layer not in self.layers:
-            raise ValidationError({"laag": _("Kies projecten of instrumenten.")})
+            raise ValidationError({"laag": [_("Kies projecten of instrumenten.")]})
         filterset_class = self.layers[layer]
         base = (
             Project.objects.visible_to(request.user)

@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import permissions, serializers, viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import UnsupportedMediaType, ValidationError
+from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -35,6 +36,10 @@ SLUG_PATTERN = "[-a-zA-Z0-9_]+"  # a NUL byte or a stray character: 404, no quer
 class GeoJSONRenderer(JSONRenderer):
     media_type = GEOJSON
     format = "geojson"
+
+
+class GeoJSONParser(JSONParser):
+    media_type = GEOJSON
 
 
 class CSVRenderer(JSONRenderer):
@@ -297,6 +302,7 @@ class ProjectViewSet(CollectionViewSetMixin, viewsets.ModelViewSet):
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilterSet
     permission_classes = [ProjectPermission]
+    parser_classes = [JSONParser, GeoJSONParser]  # a GeoJSON Feature, not a form
     lookup_field = "slug"
     lookup_value_regex = SLUG_PATTERN
     geometry = "locatie"
@@ -316,6 +322,18 @@ class ProjectViewSet(CollectionViewSetMixin, viewsets.ModelViewSet):
 
     def get_queryset(self):
         return Project.objects.visible_to(self.request.user).select_related("gemeente")
+
+    def handle_exception(self, exc):
+        if isinstance(exc, UnsupportedMediaType):
+            exc = UnsupportedMediaType(
+                self.request.content_type,
+                detail=_(
+                    "Ongeldig mediatype %(type)s: stuur het project als GeoJSON "
+                    "Feature (Content-Type application/json of application/geo+json)."
+                )
+                % {"type": self.request.content_type.split(";")[0]},
+            )
+        return super().handle_exception(exc)
 
     def collection_properties(self):
         return {

@@ -1,3 +1,5 @@
+from collections.abc import Mapping
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -88,6 +90,24 @@ class ProjectSerializer(GeoFeatureModelSerializer):
 
     def get_url(self, obj) -> str:
         return self.context["request"].build_absolute_uri(obj.get_absolute_url())
+
+    def to_internal_value(self, data):
+        """A GeoJSON Feature: its `properties` must be an object (drf-gis would fail
+        on anything else with a TypeError)."""
+        if isinstance(data, Mapping) and not isinstance(
+            data.get("properties", {}), Mapping
+        ):
+            raise serializers.ValidationError(
+                {
+                    "properties": [
+                        _(
+                            "Geef de eigenschappen van het project als een JSON-object, "
+                            'bv. {"titel": "…", "fase": "idee"}.'
+                        )
+                    ]
+                }
+            )
+        return super().to_internal_value(data)
 
     def validate(self, attrs):
         user = self.context["request"].user

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from django.contrib.gis.geos import GEOSGeometry, MultiPolygon
+from django.core import mail
 
 from atelier.models import Gemeente, Thema
 from kempenkaart.models import Instrument, Project
@@ -466,3 +467,73 @@ def test_someone_elses_unpublished_project_does_not_even_exist_for_others(
         content_type="application/json",
     )
     assert response.status_code == 404
+
+
+def test_a_project_title_with_a_newline_is_saved_and_staff_are_told(
+    client, partner, iok_medewerker, django_capture_on_commit_callbacks
+):
+    here = inside("turnhout")
+    client.force_login(partner)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/api/projecten/",
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [here.x, here.y]},
+                "properties": {"titel": "Twee\nregels", "fase": "idee"},
+            },
+            content_type="application/json",
+        )
+    assert response.status_code == 201
+    assert Project.objects.get().title == "Twee\nregels"
+    assert "Twee regels" in mail.outbox[0].subject
+
+
+@pytest.mark.parametrize(
+    ("data", "content_type"),
+    [
+        ({"properties": "titel=x", "geometry": "POINT(4.9 51.3)"}, None),  # multipart
+        ("properties=titel&geometry=x", "application/x-www-form-urlencoded"),
+    ],
+)
+def test_the_api_takes_json_only(client, partner, data, content_type):
+    client.force_login(partner)
+    kwargs = {"content_type": content_type} if content_type else {}
+    response = client.post("/api/projecten/", data, **kwargs)
+    assert response.status_code == 415
+    assert "mediatype" in response.json()["detail"].lower()
+    assert not Project.objects.exists()
+
+
+@pytest.mark.parametrize("properties", ["titel", ["titel"], None, 3])
+def test_properties_must_be_an_object(client, partner, properties):
+    here = inside("turnhout")
+    client.force_login(partner)
+    response = client.post(
+        "/api/projecten/",
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [here.x, here.y]},
+            "properties": properties,
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert "eigenschappen" in " ".join(response.json()["properties"])
+
+
+def test_the_api_also_takes_geojson_as_its_media_type(client, partner):
+    here = inside("turnhout")
+    client.force_login(partner)
+    response = client.post(
+        "/api/projecten/",
+        json.dumps(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [here.x, here.y]},
+                "properties": {"titel": "Als GeoJSON", "fase": "idee"},
+            }
+        ),
+        content_type="application/geo+json",
+    )
+    assert response.status_code == 201

@@ -475,15 +475,7 @@ def test_a_project_title_with_a_newline_is_saved_and_staff_are_told(
     here = inside("turnhout")
     client.force_login(partner)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            "/api/projecten/",
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [here.x, here.y]},
-                "properties": {"titel": "Twee\nregels", "fase": "idee"},
-            },
-            content_type="application/json",
-        )
+        response = post(client, feature(here.x, here.y, titel="Twee\nregels"))
     assert response.status_code == 201
     assert Project.objects.get().title == "Twee\nregels"
     assert "Twee regels" in mail.outbox[0].subject
@@ -501,7 +493,7 @@ def test_the_api_takes_json_only(client, partner, data, content_type):
     kwargs = {"content_type": content_type} if content_type else {}
     response = client.post("/api/projecten/", data, **kwargs)
     assert response.status_code == 415
-    assert "mediatype" in response.json()["detail"].lower()
+    assert "GeoJSON" in response.json()["detail"]
     assert not Project.objects.exists()
 
 
@@ -509,15 +501,7 @@ def test_the_api_takes_json_only(client, partner, data, content_type):
 def test_properties_must_be_an_object(client, partner, properties):
     here = inside("turnhout")
     client.force_login(partner)
-    response = client.post(
-        "/api/projecten/",
-        {
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [here.x, here.y]},
-            "properties": properties,
-        },
-        content_type="application/json",
-    )
+    response = post(client, {**feature(here.x, here.y), "properties": properties})
     assert response.status_code == 400
     assert "eigenschappen" in " ".join(response.json()["properties"])
 
@@ -527,13 +511,7 @@ def test_the_api_also_takes_geojson_as_its_media_type(client, partner):
     client.force_login(partner)
     response = client.post(
         "/api/projecten/",
-        json.dumps(
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [here.x, here.y]},
-                "properties": {"titel": "Als GeoJSON", "fase": "idee"},
-            }
-        ),
+        json.dumps(feature(here.x, here.y)),
         content_type="application/geo+json",
     )
     assert response.status_code == 201

@@ -59,7 +59,16 @@ class ProjectSerializer(GeoFeatureModelSerializer):
         slug_field="slug", many=True, queryset=Thema.objects.all(), required=False
     )
     partners = serializers.SlugRelatedField(
-        slug_field="slug", many=True, queryset=Organisatie.objects.all(), required=False
+        slug_field="slug",
+        many=True,
+        queryset=Organisatie.objects.eligible_as_project_partner(),
+        required=False,
+        error_messages={
+            "does_not_exist": _(
+                "Geen partnerorganisatie: {value}. Een gemeente is geen "
+                "projectpartner: ze volgt uit de ligging."
+            )
+        },
     )
     gemeente = serializers.SlugRelatedField(
         slug_field="slug", queryset=Gemeente.objects.all(), required=False

@@ -7,9 +7,14 @@ import pytest
 from django.contrib.gis.geos import GEOSGeometry, MultiPolygon
 from django.core import mail
 
-from atelier.models import Gemeente, Thema
+from atelier.models import Gemeente, Organisatie, Thema
+from kempenkaart.forms import ProjectForm
 from kempenkaart.models import Instrument, Project
-from tests.atelier.factories import UserFactory
+from tests.atelier.factories import (
+    GemeenteOrganisatieFactory,
+    OrganisatieFactory,
+    UserFactory,
+)
 from tests.kempenkaart.factories import (
     InstrumentFactory,
     ProjectFactory,
@@ -515,3 +520,35 @@ def test_the_api_also_takes_geojson_as_its_media_type(client, partner):
         content_type="application/geo+json",
     )
     assert response.status_code == 201
+
+
+def test_a_municipality_is_not_a_project_partner_in_the_api_as_in_the_form(
+    client, partner
+):
+    """One rule (Organisatie.objects.eligible_as_project_partner) for form and API."""
+    rurant = OrganisatieFactory(name="RURANT")
+    expert = OrganisatieFactory(name="Vanhout.pro", kind=Organisatie.Kind.EXPERT)
+    stad = GemeenteOrganisatieFactory(gemeente=Gemeente.objects.get(slug="geel"))
+    eligible = Organisatie.objects.eligible_as_project_partner()
+    assert set(eligible) == {rurant, expert}
+    form = ProjectForm(user=partner)
+    assert list(form.fields["partners"].queryset) == list(eligible)
+
+    here = inside("turnhout")
+    client.force_login(partner)
+    response = post(client, feature(here.x, here.y, partners=[rurant.slug, stad.slug]))
+    assert response.status_code == 400
+    assert "Een gemeente is geen projectpartner" in response.json()["partners"][0]
+    assert not Project.objects.exists()
+
+    assert (
+        post(client, feature(here.x, here.y, partners=[rurant.slug])).status_code == 201
+    )
+    project = Project.objects.get()
+    response = client.patch(
+        f"/api/projecten/{project.slug}/",
+        {"properties": {"partners": [stad.slug]}},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert list(project.partners.all()) == [rurant]

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from . import views
 from .admin import superuser_admin_site
 from .search import SearchView
+from .tokens import ApiTokenView
 
 gemeenten_patterns = (
     [
@@ -28,6 +29,7 @@ account_patterns = (
             name="login",
         ),
         path("afmelden/", auth_views.LogoutView.as_view(), name="logout"),
+        path("api-sleutel/", ApiTokenView.as_view(), name="api-token"),
     ],
     "account",
 )

@@ -8,7 +8,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
+
+from atelier.csp import tile_source
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -58,10 +61,12 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "leaflet",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "atelier.csp.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -221,6 +226,7 @@ WAGTAIL_SITE_NAME = "Atelier Ruimte Kempen"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars from an outside host
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls to releases.wagtail.org from the admin
 WAGTAIL_CONTENT_LANGUAGES = [("nl-be", "Nederlands")]
 WAGTAILSEARCH_BACKENDS = {
     "default": {
@@ -296,6 +302,7 @@ MAP_TILE_ATTRIBUTION = env(
     "MAP_TILE_ATTRIBUTION",
     default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
 )
+MAP_TILE_SOURCE = tile_source(MAP_TILE_URL)  # for the Content-Security-Policy
 BOUNDARY_ATTRIBUTION = (
     "Gemeentegrenzen: © Statbel, statistische sectoren 1/1/2025; "
     "vereenvoudigd door Provincies in Cijfers"
@@ -311,6 +318,35 @@ LEAFLET_CONFIG = {
     "TILES": [(_("Basiskaart"), MAP_TILE_URL, {"attribution": MAP_TILE_ATTRIBUTION})]
     if MAP_TILE_URL
     else [],
+}
+
+# Content-Security-Policy (django-csp, atelier/csp.py). The public site: nothing
+# inline, nothing from elsewhere but the map's tiles (and DJANGO_CSP_FRAME_SRC, hosts
+# whose videos editors may embed). The back offices: their own policy, which allows
+# the inline scripts and styles of Wagtail's admin and django-leaflet's widget.
+EMBED_FRAME_SOURCES = env.list("DJANGO_CSP_FRAME_SRC", default=[])
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *([MAP_TILE_SOURCE] if MAP_TILE_SOURCE else [])],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *EMBED_FRAME_SOURCES],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],  # Wagtail's preview frames the site
+    },
+}
+BACKOFFICE_URL_PREFIXES = ("/admin/", "/django-admin/")
+CONTENT_SECURITY_POLICY_BACKOFFICE = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"], "blob:"],
+    "font-src": [SELF, "data:"],
 }
 
 # Metric projection (Belgian Lambert 72) for areas, distances and buffers.

@@ -421,8 +421,23 @@ class AantallenPerGemeenteView(APIView):
 
     @extend_schema(
         summary="Aantal projecten of instrumenten per gemeente",
+        description="Telt wat de filters van de gekozen laag selecteren (dezelfde "
+        "als in /api/projecten/ en /api/instrumenten/).",
         parameters=[
             OpenApiParameter("laag", str, enum=["projecten", "instrumenten"]),
+            *(
+                OpenApiParameter(name, str, description=description)
+                for name, description in [
+                    ("gemeente", "NIS-code of slug"),
+                    ("thema", "één waarde of meer, komma-gescheiden"),
+                    ("fase", "projecten: één waarde of meer, komma-gescheiden"),
+                    ("soort", "instrumenten: één waarde of meer, komma-gescheiden"),
+                    ("status", "instrumenten: één waarde of meer, komma-gescheiden"),
+                    ("q", "zoektekst"),
+                    ("bbox", "minlon,minlat,maxlon,maxlat"),
+                    ("jaar", "een jaartal"),
+                ]
+            ),
         ],
         responses={200: OpenApiTypes.OBJECT},
     )

@@ -291,6 +291,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "PREPROCESSING_HOOKS": ["atelier.api.public_endpoints"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "atelier.api.document_errors",
+    ],
 }
 
 # Maps. The base layer is a setting: empty means no tiles, and the maps still draw

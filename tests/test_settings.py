@@ -18,7 +18,12 @@ PRODUCTION_ENV = {
 
 
 def manage(*args, env):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    # Not the test run's own settings (test.py empties MAP_TILE_URL for this process)
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("DJANGO_") and k != "MAP_TILE_URL"
+    }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -102,3 +107,17 @@ def test_docker_compose_declares_its_proxy():
     assert web["environment"]["DJANGO_BEHIND_PROXY"].endswith("true}")
     # reachable only through the proxy on the host, never straight from outside
     assert all(port.startswith("127.0.0.1:") for port in web["ports"])
+
+
+def test_the_tile_server_is_an_image_source_of_the_content_security_policy():
+    policy = settings_in(PRODUCTION_ENV, "CONTENT_SECURITY_POLICY")
+    images = policy["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["img-src"]
+    assert images == ["'self'", "data:", "https://tile.openstreetmap.org"]
+    own = {
+        **PRODUCTION_ENV,
+        "MAP_TILE_URL": "https://{s}.tegels.example.be/{z}/{x}/{y}",
+    }
+    policy = settings_in(own, "CONTENT_SECURITY_POLICY")
+    assert policy["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["img-src"][-1] == (
+        "https://*.tegels.example.be"
+    )

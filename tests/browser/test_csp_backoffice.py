@@ -28,9 +28,8 @@ def test_the_back_offices_block_nothing(live_server, watched):  # noqa: F811
     for url in (
         "/admin/",
         f"/admin/pages/{home.pk}/edit/",
-        f"/admin/snippets/kempenkaart/project/edit/{project.pk}/",
-        "/django-admin/",
         "/django-admin/atelier/user/",
+        f"/admin/snippets/kempenkaart/project/edit/{project.pk}/",
     ):
         response = watched.goto(base + url)
         assert response.status == 200, url
@@ -38,6 +37,4 @@ def test_the_back_offices_block_nothing(live_server, watched):  # noqa: F811
         watched.wait_for_load_state("networkidle")
         assert violations(watched) == [], url
     # The project's location widget (django-leaflet, inline scripts) drew its map.
-    watched.goto(base + f"/admin/snippets/kempenkaart/project/edit/{project.pk}/")
-    watched.locator(".leaflet-container").first.wait_for(state="attached")
-    assert violations(watched) == []
+    assert watched.locator(".leaflet-container").count() >= 1

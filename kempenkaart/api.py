@@ -9,11 +9,11 @@ from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import permissions, serializers, viewsets
+from rest_framework import parsers, permissions, serializers, viewsets
 from rest_framework.exceptions import UnsupportedMediaType, ValidationError
-from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from atelier import exports
@@ -38,7 +38,16 @@ class GeoJSONRenderer(JSONRenderer):
     format = "geojson"
 
 
-class GeoJSONParser(JSONParser):
+# The JSON parser of the API's settings (DEFAULT_PARSER_CLASSES), whatever it guards
+# against, for both media types of a GeoJSON Feature; no form parsers for projects.
+JSON_PARSER = next(
+    parser
+    for parser in api_settings.DEFAULT_PARSER_CLASSES
+    if issubclass(parser, parsers.JSONParser)
+)
+
+
+class GeoJSONParser(JSON_PARSER):
     media_type = GEOJSON
 
 
@@ -302,7 +311,7 @@ class ProjectViewSet(CollectionViewSetMixin, viewsets.ModelViewSet):
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilterSet
     permission_classes = [ProjectPermission]
-    parser_classes = [JSONParser, GeoJSONParser]  # a GeoJSON Feature, not a form
+    parser_classes = [JSON_PARSER, GeoJSONParser]  # a GeoJSON Feature, not a form
     lookup_field = "slug"
     lookup_value_regex = SLUG_PATTERN
     geometry = "locatie"

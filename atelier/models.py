@@ -135,6 +135,12 @@ class OrganisatieQuerySet(models.QuerySet):
             "name",
         )
 
+    def eligible_as_project_partner(self):
+        """Who may be named as a partner of a Kempenkaart project (form, API, admin):
+        every organisation but the municipalities, which a project already has as
+        its place."""
+        return self.exclude(kind=Organisatie.Kind.GEMEENTE)
+
 
 class Organisatie(TimeStampedModel, ClusterableModel, index.Indexed):
     """A partner, municipality, province or expert office the portal works with."""

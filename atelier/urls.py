@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -11,6 +11,7 @@ from . import media, views
 from .admin import superuser_admin_site
 from .admin_access import check_admin_view_rules
 from .search import SearchView
+from .tokens import ApiTokenView
 
 gemeenten_patterns = (
     [
@@ -29,6 +30,7 @@ account_patterns = (
             name="login",
         ),
         path("afmelden/", auth_views.LogoutView.as_view(), name="logout"),
+        path("api-sleutel/", ApiTokenView.as_view(), name="api-token"),
     ],
     "account",
 )
@@ -47,7 +49,10 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(
         "api/docs/",
-        SpectacularSwaggerView.as_view(url_name="api-schema"),
+        # The start-up script as a file (?script): no inline script (CSP).
+        SpectacularSwaggerSplitView.as_view(
+            url_name="api-schema", template_name="atelier/api_docs.html"
+        ),
         name="api-docs",
     ),
     path("api/", include("atelier.api")),

@@ -1,22 +1,22 @@
 """The Kempenkaart API: instruments and projects as GeoJSON (written by PostGIS),
 with filters, bbox, paging and CSV/GeoJSON export; "Wat geldt hier?"."""
 
-import csv
-
 from django.contrib.gis.db.models.functions import Centroid
 from django.contrib.gis.geos import Point
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Count, F, FloatField, Func, OuterRef
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import permissions, serializers, viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework import parsers, permissions, serializers, viewsets
+from rest_framework.exceptions import UnsupportedMediaType, ValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
+from atelier import exports
 from atelier.geojson import feature_collection, features_json, wrap_collection
 from atelier.models import Gemeente, Thema
 
@@ -27,11 +27,28 @@ from .serializers import InstrumentSerializer, ProjectSerializer
 GEOJSON = "application/geo+json"
 DEFAULT_PAGE_SIZE = 1000
 MAX_PAGE_SIZE = 10_000
+# Far past any real collection, and (page - 1) * MAX_PAGE_SIZE stays a bigint.
+MAX_PAGE = 1_000_000_000
+MAX_ZOOM = 22
+SLUG_PATTERN = "[-a-zA-Z0-9_]+"  # a NUL byte or a stray character: 404, no query
 
 
 class GeoJSONRenderer(JSONRenderer):
     media_type = GEOJSON
     format = "geojson"
+
+
+# The JSON parser of the API's settings (DEFAULT_PARSER_CLASSES), whatever it guards
+# against, for both media types of a GeoJSON Feature; no form parsers for projects.
+JSON_PARSER = next(
+    parser
+    for parser in api_settings.DEFAULT_PARSER_CLASSES
+    if issubclass(parser, parsers.JSONParser)
+)
+
+
+class GeoJSONParser(JSON_PARSER):
+    media_type = GEOJSON
 
 
 class CSVRenderer(JSONRenderer):
@@ -66,18 +83,30 @@ def st_y(geometry):
     return Func(geometry, function="ST_Y", output_field=FloatField())
 
 
-def positive_int(request, name, default, maximum=None):
+def int_parameter(request, name, *, default, minimum, maximum, message):
+    """The query parameter `name` as a whole number from `minimum` to `maximum`;
+    anything else (text, "²", a number past the limits) is a 400 with `message`."""
     value = request.query_params.get(name)
     if value in (None, ""):
         return default
     try:
         number = int(value)
     except ValueError:
-        number = 0
-    if number < 1 or (maximum and number > maximum):
-        limit = f" (1–{maximum})" if maximum else ""
-        raise ValidationError({name: _("Geef een positief geheel getal%s.") % limit})
+        number = None
+    if number is None or not minimum <= number <= maximum:
+        raise ValidationError({name: [message]})
     return number
+
+
+def positive_int(request, name, default, maximum):
+    return int_parameter(
+        request,
+        name,
+        default=default,
+        minimum=1,
+        maximum=maximum,
+        message=_("Geef een positief geheel getal (1–%(max)s).") % {"max": maximum},
+    )
 
 
 def themas_of(model):
@@ -122,7 +151,7 @@ class CollectionViewSetMixin:
                 f'attachment; filename="{self.basename}-export.geojson"'
             )
             return response
-        page = positive_int(request, "page", 1)
+        page = positive_int(request, "page", 1, MAX_PAGE)
         page_size = positive_int(request, "page_size", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
         offset = (page - 1) * page_size
         features, returned = features_json(
@@ -167,25 +196,7 @@ class CollectionViewSetMixin:
         rows = annotated.values_list(*[f"c_{i}" for i in range(len(headers))]).iterator(
             chunk_size=2000
         )
-
-        class Echo:
-            def write(self, value):
-                return value
-
-        writer = csv.writer(Echo())
-
-        def lines():
-            yield "\ufeff" + writer.writerow(headers)  # BOM: Excel reads UTF-8
-            for row in rows:
-                yield writer.writerow(
-                    [", ".join(v) if isinstance(v, list) else v for v in row]
-                )
-
-        response = StreamingHttpResponse(
-            lines(), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{self.basename}.csv"'
-        return response
+        return exports.csv_response(self.basename, headers, rows)
 
     def retrieve(self, request, *args, **kwargs):
         response = super().retrieve(request, *args, **kwargs)
@@ -215,6 +226,7 @@ class InstrumentViewSet(CollectionViewSetMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = InstrumentSerializer
     filterset_class = InstrumentFilterSet
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
     geometry = "geom"
     csv_columns = {
         "slug": F("slug"),
@@ -244,12 +256,17 @@ class InstrumentViewSet(CollectionViewSetMixin, viewsets.ReadOnlyModelViewSet):
         }
 
     def collection_geometry(self, queryset):
-        zoom = self.request.query_params.get("zoom")
-        if zoom in (None, ""):
+        zoom = int_parameter(
+            self.request,
+            "zoom",
+            default=None,
+            minimum=0,
+            maximum=MAX_ZOOM,
+            message=_("Geef een zoomniveau van 0 tot %(max)s.") % {"max": MAX_ZOOM},
+        )
+        if zoom is None:
             return queryset, "geom"
-        if not zoom.isdigit() or int(zoom) > 22:
-            raise ValidationError({"zoom": _("Geef een zoomniveau van 0 tot 22.")})
-        half_pixel = 360 / (256 * 2 ** int(zoom)) / 2  # degrees
+        half_pixel = 360 / (256 * 2**zoom) / 2  # degrees
         # For display only: ST_Simplify (keeping small rings) is some 3× faster than
         # ST_SimplifyPreserveTopology for the same result on screen.
         simplified = Func(
@@ -294,7 +311,9 @@ class ProjectViewSet(CollectionViewSetMixin, viewsets.ModelViewSet):
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilterSet
     permission_classes = [ProjectPermission]
+    parser_classes = [JSON_PARSER, GeoJSONParser]  # a GeoJSON Feature, not a form
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
     geometry = "locatie"
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
     csv_columns = {
@@ -312,6 +331,18 @@ class ProjectViewSet(CollectionViewSetMixin, viewsets.ModelViewSet):
 
     def get_queryset(self):
         return Project.objects.visible_to(self.request.user).select_related("gemeente")
+
+    def handle_exception(self, exc):
+        if isinstance(exc, UnsupportedMediaType):
+            exc = UnsupportedMediaType(
+                self.request.content_type,
+                detail=_(
+                    "Ongeldig mediatype %(type)s: stuur het project als GeoJSON "
+                    "Feature (Content-Type application/json of application/geo+json)."
+                )
+                % {"type": self.request.content_type.split(";")[0]},
+            )
+        return super().handle_exception(exc)
 
     def collection_properties(self):
         return {
@@ -399,15 +430,30 @@ class AantallenPerGemeenteView(APIView):
 
     @extend_schema(
         summary="Aantal projecten of instrumenten per gemeente",
+        description="Telt wat de filters van de gekozen laag selecteren (dezelfde "
+        "als in /api/projecten/ en /api/instrumenten/).",
         parameters=[
             OpenApiParameter("laag", str, enum=["projecten", "instrumenten"]),
+            *(
+                OpenApiParameter(name, str, description=description)
+                for name, description in [
+                    ("gemeente", "NIS-code of slug"),
+                    ("thema", "één waarde of meer, komma-gescheiden"),
+                    ("fase", "projecten: één waarde of meer, komma-gescheiden"),
+                    ("soort", "instrumenten: één waarde of meer, komma-gescheiden"),
+                    ("status", "instrumenten: één waarde of meer, komma-gescheiden"),
+                    ("q", "zoektekst"),
+                    ("bbox", "minlon,minlat,maxlon,maxlat"),
+                    ("jaar", "een jaartal"),
+                ]
+            ),
         ],
         responses={200: OpenApiTypes.OBJECT},
     )
     def get(self, request):
         layer = request.query_params.get("laag", "projecten")
         if layer not in self.layers:
-            raise ValidationError({"laag": _("Kies projecten of instrumenten.")})
+            raise ValidationError({"laag": [_("Kies projecten of instrumenten.")]})
         filterset_class = self.layers[layer]
         base = (
             Project.objects.visible_to(request.user)

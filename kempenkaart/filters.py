@@ -46,7 +46,22 @@ class BBoxFilter(django_filters.Filter):
     field_class = BBoxField
 
 
-class CommaSeparatedField(forms.CharField):
+class TextParameterField(forms.CharField):
+    """A query parameter as text, refused with a clear message when it holds a NUL
+    byte (which PostgreSQL cannot take) before any query sees it. Messages carry
+    the user's text as a parameter: a `%` in it is never formatted again."""
+
+    def to_python(self, value):
+        value = (super().to_python(value) or "").strip()
+        if "\x00" in value:
+            raise ValidationError(
+                _("Deze waarde bevat ongeldige tekens."),
+                code="null_characters_not_allowed",
+            )
+        return value
+
+
+class CommaSeparatedField(TextParameterField):
     """`erfgoed,mobiliteit` → ["erfgoed", "mobiliteit"], each one checked."""
 
     def __init__(self, *args, allowed=None, **kwargs):
@@ -54,14 +69,18 @@ class CommaSeparatedField(forms.CharField):
         super().__init__(*args, **kwargs)
 
     def to_python(self, value):
-        values = [v.strip() for v in (super().to_python(value) or "").split(",")]
+        values = [v.strip() for v in super().to_python(value).split(",")]
         values = [v for v in values if v]
         if not values:
             return []
         allowed = self.allowed() if callable(self.allowed) else self.allowed
         unknown = sorted(set(values) - set(allowed)) if allowed is not None else []
         if unknown:
-            raise ValidationError(_("Onbekende waarde: %s") % ", ".join(unknown))
+            raise ValidationError(
+                _("Onbekende waarde: %(values)s"),
+                code="invalid_choice",
+                params={"values": ", ".join(unknown)},
+            )
         return values
 
 
@@ -87,17 +106,21 @@ class MultiValueFilter(django_filters.Filter):
         return qs.filter(pk__in=matching.values("pk"))
 
 
-class GemeenteField(forms.CharField):
+class GemeenteField(TextParameterField):
     """A municipality by NIS code or slug."""
 
     def to_python(self, value):
-        value = (super().to_python(value) or "").strip()
+        value = super().to_python(value)
         if not value:
             return None
         field = "nis_code" if value.isdigit() else "slug"
         gemeente = Gemeente.objects.filter(**{field: value}).first()
         if gemeente is None:
-            raise ValidationError(_("Onbekende gemeente: %s") % value)
+            raise ValidationError(
+                _("Onbekende gemeente: %(value)s"),
+                code="invalid_choice",
+                params={"value": value},
+            )
         return gemeente
 
 

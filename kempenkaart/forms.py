@@ -122,9 +122,8 @@ class ProjectForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["themas"].queryset = Thema.objects.all()
-        self.fields["partners"].queryset = Organisatie.objects.exclude(
-            kind=Organisatie.Kind.GEMEENTE
-        )
+        partners = Organisatie.objects.eligible_as_project_partner()
+        self.fields["partners"].queryset = partners
         self.fields["gemeente"].queryset = services.gemeenten_for_submission(user)
         self.fields["gemeente"].required = False
         if self.instance.pk:

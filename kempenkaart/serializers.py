@@ -1,3 +1,5 @@
+from collections.abc import Mapping
+
 from django.contrib.gis.geos import GEOSGeometry
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
@@ -73,7 +75,16 @@ class ProjectSerializer(GeoFeatureModelSerializer):
         slug_field="slug", many=True, queryset=Thema.objects.all(), required=False
     )
     partners = serializers.SlugRelatedField(
-        slug_field="slug", many=True, queryset=Organisatie.objects.all(), required=False
+        slug_field="slug",
+        many=True,
+        queryset=Organisatie.objects.eligible_as_project_partner(),
+        required=False,
+        error_messages={
+            "does_not_exist": _(
+                "Geen partnerorganisatie: {value}. Een gemeente is geen "
+                "projectpartner: ze volgt uit de ligging."
+            )
+        },
     )
     gemeente = serializers.SlugRelatedField(
         slug_field="slug", queryset=Gemeente.objects.all(), required=False
@@ -106,6 +117,24 @@ class ProjectSerializer(GeoFeatureModelSerializer):
 
     def get_url(self, obj) -> str:
         return self.context["request"].build_absolute_uri(obj.get_absolute_url())
+
+    def to_internal_value(self, data):
+        """A GeoJSON Feature: its `properties` must be an object (drf-gis would fail
+        on anything else with a TypeError)."""
+        if isinstance(data, Mapping) and not isinstance(
+            data.get("properties", {}), Mapping
+        ):
+            raise serializers.ValidationError(
+                {
+                    "properties": [
+                        _(
+                            "Geef de eigenschappen van het project als een JSON-object, "
+                            'bv. {"titel": "…", "fase": "idee"}.'
+                        )
+                    ]
+                }
+            )
+        return super().to_internal_value(data)
 
     def validate(self, attrs):
         user = self.context["request"].user

@@ -5,15 +5,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.gis.db.models import Union
 from django.contrib.gis.geos import MultiPolygon, Polygon
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import linebreaks
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from atelier import geometry
+from atelier.mail import mail_send
 from atelier.models import Gemeente
 
 from .models import Instrument, Project
@@ -299,18 +298,15 @@ def project_notify_staff(*, project, new):
         .values_list("email", flat=True)
         .distinct()
     )
-    if not recipients:
-        return
-    context = {
-        "project": project,
-        "new": new,
-        "base_url": settings.WAGTAILADMIN_BASE_URL,
-    }
-    send_mail(
-        subject=render_to_string("kempenkaart/mail/staff_subject.txt", context).strip(),
-        message=render_to_string("kempenkaart/mail/staff_body.txt", context),
-        from_email=None,
-        recipient_list=recipients,
+    mail_send(
+        subject_template="kempenkaart/mail/staff_subject.txt",
+        body_template="kempenkaart/mail/staff_body.txt",
+        context={
+            "project": project,
+            "new": new,
+            "base_url": settings.WAGTAILADMIN_BASE_URL,
+        },
+        to=recipients,
     )
 
 
@@ -319,12 +315,9 @@ def project_notify_submitter(*, project):
     submitter = project.ingediend_door
     if submitter is None or not submitter.email:
         return
-    context = {"project": project, "base_url": settings.WAGTAILADMIN_BASE_URL}
-    send_mail(
-        subject=render_to_string(
-            "kempenkaart/mail/decision_subject.txt", context
-        ).strip(),
-        message=render_to_string("kempenkaart/mail/decision_body.txt", context),
-        from_email=None,
-        recipient_list=[submitter.email],
+    mail_send(
+        subject_template="kempenkaart/mail/decision_subject.txt",
+        body_template="kempenkaart/mail/decision_body.txt",
+        context={"project": project, "base_url": settings.WAGTAILADMIN_BASE_URL},
+        to=[submitter.email],
     )

@@ -5,17 +5,28 @@ from django.utils.translation import gettext_lazy as _
 
 from atelier.models import Thema
 
-from .models import Beleidsniveau, DocumentSoort, Doelgroep, ModelDocumentPage
+from .models import (
+    Beleidsniveau,
+    DocumentSoort,
+    Doelgroep,
+    InspirationPage,
+    ModelDocumentPage,
+)
 
 
-class ModelDocumentFilterSet(django_filters.FilterSet):
-    thema = django_filters.ModelChoiceFilter(
+def thema_filter():
+    """A theme by its slug (a NUL byte or an unknown slug: a form error, no query)."""
+    return django_filters.ModelChoiceFilter(
         field_name="themas",
         queryset=Thema.objects.all(),
         to_field_name="slug",
         label=_("Thema"),
         empty_label=_("Alle thema's"),
     )
+
+
+class ModelDocumentFilterSet(django_filters.FilterSet):
+    thema = thema_filter()
     soort = django_filters.ModelChoiceFilter(
         queryset=DocumentSoort.objects.all(),
         to_field_name="slug",
@@ -43,3 +54,11 @@ class ModelDocumentFilterSet(django_filters.FilterSet):
 
     def filter_q(self, queryset, name, value):
         return queryset.search_text(value) if value else queryset
+
+
+class InspirationFilterSet(django_filters.FilterSet):
+    thema = thema_filter()
+
+    class Meta:
+        model = InspirationPage
+        fields = []

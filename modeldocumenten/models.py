@@ -431,6 +431,8 @@ class InspirationIndexPage(Page):
         verbose_name = _("inspiratie (overzicht)")
 
     def get_context(self, request, *args, **kwargs):
+        from .filters import InspirationFilterSet
+
         context = super().get_context(request, *args, **kwargs)
         pages = (
             InspirationPage.objects.live()
@@ -439,10 +441,14 @@ class InspirationIndexPage(Page):
             .prefetch_related("themas")
             .order_by("-first_published_at")
         )
-        thema = request.GET.get("thema")
-        if thema:
-            pages = pages.filter(themas__slug=thema)
-        context.update(pages=pages, themas=Thema.objects.all(), thema=thema)
+        filterset = InspirationFilterSet(request.GET, queryset=pages)
+        valid = filterset.is_valid()
+        thema = filterset.form.cleaned_data.get("thema") if valid else None
+        context.update(
+            pages=filterset.qs if valid else pages.none(),
+            themas=Thema.objects.all(),
+            thema=thema.slug if thema else request.GET.get("thema", ""),
+        )
         return context
 
 

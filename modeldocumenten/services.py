@@ -3,9 +3,9 @@ documents on the themes they follow."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
+
+from atelier.mail import mail_send
 
 from .models import Download, Melding, ThemaVolger
 
@@ -47,15 +47,12 @@ def document_published_notify(*, page):
             "reason": reason,
             "base_url": settings.WAGTAILADMIN_BASE_URL,
         }
-        send_mail(
-            subject=render_to_string(
-                "modeldocumenten/mail/subject.txt", context
-            ).strip(),
-            message=render_to_string("modeldocumenten/mail/body.txt", context),
-            from_email=None,
-            recipient_list=[user.email],
+        sent += mail_send(
+            subject_template="modeldocumenten/mail/subject.txt",
+            body_template="modeldocumenten/mail/body.txt",
+            context=context,
+            to=[user.email],
         )
-        sent += 1
     return sent
 
 

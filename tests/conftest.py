@@ -67,3 +67,50 @@ def demo(django_db_setup, django_db_blocker):
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def site_pages(db):
+    """One of every public page with a map or a form, and their URLs: the pages a
+    policy over the whole site (the Content-Security-Policy) is tried on."""
+    from datetime import date
+
+    from atelier.models import HomePage
+    from modeldocumenten.models import InspirationIndexPage, InspirationPage
+    from tests.kempenkaart.factories import InstrumentFactory, ProjectFactory
+    from tests.modeldocumenten.factories import library, model_document
+
+    project = ProjectFactory(title="Speelbos aan de Aa")
+    instrument = InstrumentFactory(name="RUP Stationsomgeving")
+    library().save_revision().publish()
+    document = model_document(
+        "Verordening speelruimte",
+        themas=["kernversterking"],
+        adopties=[(Gemeente.objects.get(slug="mol"), date(2024, 3, 1))],
+    )
+    inspiratie = InspirationIndexPage(title="Inspiratie", slug="inspiratie")
+    HomePage.objects.get().add_child(instance=inspiratie)
+    inspiratie.save_revision().publish()
+    story = InspirationPage(
+        title="Spelen in de kern",
+        slug="spelen-in-de-kern",
+        intro="Over spelen.",
+        body=[("projects", {"heading": "Op de kaart", "projects": [project]})],
+    )
+    inspiratie.add_child(instance=story)
+    story.save_revision().publish()
+    return [
+        "/",
+        "/gemeenten/",
+        "/gemeenten/turnhout/",
+        "/kaart/",
+        project.get_absolute_url(),
+        instrument.get_absolute_url(),
+        "/modeldocumenten/",
+        document.url,
+        "/inspiratie/",
+        story.url,
+        "/zoeken/?q=speelbos",
+        "/account/aanmelden/",
+        "/api/docs/",
+    ]

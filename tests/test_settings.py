@@ -1,5 +1,6 @@
 """Production settings come from the environment and pass `check --deploy`."""
 
+import json
 import os
 import re
 import subprocess
@@ -17,7 +18,12 @@ PRODUCTION_ENV = {
 
 
 def manage(*args, env):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    # Not the test run's own settings (test.py empties MAP_TILE_URL for this process)
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("DJANGO_") and k != "MAP_TILE_URL"
+    }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -52,3 +58,66 @@ def test_development_runs_without_a_secret_key():
     del env["DJANGO_SECRET_KEY"]
     result = manage("check", env=env)
     assert result.returncode == 0, result.stderr
+
+
+def settings_in(env, *names):
+    """The values of settings `names` with `env` (a fresh process: settings are read
+    once, at start-up)."""
+    code = (
+        "import json; from django.conf import settings; "
+        f"print(json.dumps({{n: getattr(settings, n, None) for n in {list(names)!r}}}, "
+        "default=str))"
+    )
+    result = manage("shell", "-c", code, env=env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def database_settings(env):
+    db = settings_in(env, "DATABASES")["DATABASES"]["default"]
+    return db["CONN_MAX_AGE"], db["CONN_HEALTH_CHECKS"]
+
+
+def test_development_opens_a_connection_per_request_production_keeps_them():
+    """runserver runs a thread (a connection) per request: kept connections ran
+    PostgreSQL out of connections with 8 clients. gunicorn keeps a few, checked."""
+    assert database_settings({**PRODUCTION_ENV, "DJANGO_DEBUG": "true"}) == (0, False)
+    assert database_settings(PRODUCTION_ENV) == (60, True)
+    assert database_settings({**PRODUCTION_ENV, "DJANGO_CONN_MAX_AGE": "0"}) == (
+        0,
+        False,
+    )
+
+
+def test_forwarded_headers_are_believed_only_behind_a_declared_proxy():
+    names = ("SECURE_PROXY_SSL_HEADER", "BEHIND_PROXY", "AXES_CLIENT_IP_CALLABLE")
+    direct = settings_in(PRODUCTION_ENV, *names)
+    assert direct["SECURE_PROXY_SSL_HEADER"] is None
+    assert direct["BEHIND_PROXY"] is False
+    proxied = settings_in({**PRODUCTION_ENV, "DJANGO_BEHIND_PROXY": "true"}, *names)
+    assert proxied["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+    # the one place that reads X-Forwarded-For, for axes and the API throttles alike
+    assert proxied["AXES_CLIENT_IP_CALLABLE"] == "atelier.security.client_ip"
+
+
+def test_docker_compose_declares_its_proxy():
+    import yaml
+
+    web = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]["web"]
+    assert web["environment"]["DJANGO_BEHIND_PROXY"].endswith("true}")
+    # reachable only through the proxy on the host, never straight from outside
+    assert all(port.startswith("127.0.0.1:") for port in web["ports"])
+
+
+def test_the_tile_server_is_an_image_source_of_the_content_security_policy():
+    policy = settings_in(PRODUCTION_ENV, "CONTENT_SECURITY_POLICY")
+    images = policy["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["img-src"]
+    assert images == ["'self'", "data:", "https://tile.openstreetmap.org"]
+    own = {
+        **PRODUCTION_ENV,
+        "MAP_TILE_URL": "https://{s}.tegels.example.be/{z}/{x}/{y}",
+    }
+    policy = settings_in(own, "CONTENT_SECURITY_POLICY")
+    assert policy["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["img-src"][-1] == (
+        "https://*.tegels.example.be"
+    )

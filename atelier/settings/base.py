@@ -4,10 +4,14 @@ Defaults are safe for production (DEBUG off, secure cookies, HSTS); `make run` w
 `.env` with development values. Every variable is listed in `.env.example`.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
+
+from atelier.csp import tile_source
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -50,15 +54,19 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.gis",
     "rest_framework",
+    "rest_framework.authtoken",
     "rest_framework_gis",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "leaflet",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "atelier.csp.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -68,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "atelier.urls"
@@ -98,11 +107,21 @@ DATABASES = {
     )
 }
 DATABASES["default"]["ENGINE"] = "django.contrib.gis.db.backends.postgis"
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
+# Persistent connections under gunicorn (a few workers, each reusing its connection,
+# checked before reuse). Not with DEBUG: runserver starts a thread, and so a
+# connection, per request, and kept connections would exhaust PostgreSQL's.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int(
+    "DJANGO_CONN_MAX_AGE", default=0 if DEBUG else 60
+)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = DATABASES["default"]["CONN_MAX_AGE"] != 0
 DATABASES["default"]["TEST"] = {"NAME": env("DJANGO_TEST_DATABASE", default=None)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "atelier.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses locked-out logins first
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
     for name in (
@@ -156,7 +175,13 @@ DEFAULT_FROM_EMAIL = env(
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Security: safe by default, relaxed only by DEBUG or explicit variables.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# A reverse proxy in front (docker-compose sets it): only then are its
+# X-Forwarded-Proto and X-Forwarded-For believed; without one, any client could set
+# them (and pass for HTTPS, or for a new address at every password guess).
+BEHIND_PROXY = env.bool("DJANGO_BEHIND_PROXY", default=False)
+PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=1)  # proxies that append to XFF
+if BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
@@ -169,13 +194,31 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview panel frames the site itself
 
+# Password guessing (django-axes), on every login form (site, Wagtail, Django admin):
+# AXES_FAILURE_LIMIT failures for one username from one address lock that pair out
+# for the cool-off; a successful login resets the count.
+AXES_FAILURE_LIMIT = env.int("DJANGO_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(
+    minutes=env.int("DJANGO_LOGIN_COOLOFF_MINUTES", default=15)
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "atelier.security.client_ip"  # a proxy's header if declared
+AXES_LOCKOUT_CALLABLE = "atelier.security.lockout_response"
+AXES_SENSITIVE_PARAMETERS = ["password"]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     # Wagtail runs its index updates as (immediate) tasks and logs every one of them.
-    "loggers": {"django_tasks": {"level": "WARNING"}, "wagtail": {"level": "WARNING"}},
+    # axes: its start-up banner off; lockouts and failed logins (WARNING) stay.
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+    },
 }
 
 # Wagtail
@@ -183,6 +226,7 @@ WAGTAIL_SITE_NAME = "Atelier Ruimte Kempen"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars from an outside host
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls to releases.wagtail.org from the admin
 WAGTAIL_CONTENT_LANGUAGES = [("nl-be", "Nederlands")]
 WAGTAILSEARCH_BACKENDS = {
     "default": {
@@ -211,10 +255,29 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 
 # API
+# The API signs in by session (the site's own pages) or by a personal token made on
+# /account/ (`Authorization: Token <key>`); no HTTP Basic auth, which would make every
+# API URL an unthrottled password oracle. Throttled per minute (anonymous by address,
+# users by account) and writes per hour (atelier/throttling.py).
 REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.IsAuthenticatedOrReadOnly"
     ],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "atelier.throttling.AnonThrottle",
+        "atelier.throttling.UserThrottle",
+        "atelier.throttling.WriteThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("DJANGO_API_RATE_ANON", default="300/minute"),
+        "user": env("DJANGO_API_RATE_USER", default="1200/minute"),
+        "write": env("DJANGO_API_RATE_WRITE", default="120/hour"),
+    },
+    "EXCEPTION_HANDLER": "atelier.throttling.exception_handler",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PARSER_CLASSES": [  # DRF's defaults, JSON nested too deep a 400
         "atelier.parsers.JSONParser",
@@ -233,6 +296,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "PREPROCESSING_HOOKS": ["atelier.api.public_endpoints"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "atelier.api.document_errors",
+    ],
 }
 
 # Maps. The base layer is a setting: empty means no tiles, and the maps still draw
@@ -244,6 +311,7 @@ MAP_TILE_ATTRIBUTION = env(
     "MAP_TILE_ATTRIBUTION",
     default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
 )
+MAP_TILE_SOURCE = tile_source(MAP_TILE_URL)  # for the Content-Security-Policy
 BOUNDARY_ATTRIBUTION = (
     "Gemeentegrenzen: © Statbel, statistische sectoren 1/1/2025; "
     "vereenvoudigd door Provincies in Cijfers"
@@ -259,6 +327,35 @@ LEAFLET_CONFIG = {
     "TILES": [(_("Basiskaart"), MAP_TILE_URL, {"attribution": MAP_TILE_ATTRIBUTION})]
     if MAP_TILE_URL
     else [],
+}
+
+# Content-Security-Policy (django-csp, atelier/csp.py). The public site: nothing
+# inline, nothing from elsewhere but the map's tiles (and DJANGO_CSP_FRAME_SRC, hosts
+# whose videos editors may embed). The back offices: their own policy, which allows
+# the inline scripts and styles of Wagtail's admin and django-leaflet's widget.
+EMBED_FRAME_SOURCES = env.list("DJANGO_CSP_FRAME_SRC", default=[])
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *([MAP_TILE_SOURCE] if MAP_TILE_SOURCE else [])],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *EMBED_FRAME_SOURCES],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],  # Wagtail's preview frames the site
+    },
+}
+BACKOFFICE_URL_PREFIXES = ("/admin/", "/django-admin/")
+CONTENT_SECURITY_POLICY_BACKOFFICE = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"], "blob:"],
+    "font-src": [SELF, "data:"],
 }
 
 # Metric projection (Belgian Lambert 72) for areas, distances and buffers.

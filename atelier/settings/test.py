@@ -21,3 +21,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Throttling stays on, with rates no test run reaches (schemathesis sends hundreds of
+# requests a minute); tests/atelier/test_throttling.py sets small ones.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": "100000/minute",
+        "user": "100000/minute",
+        "write": "100000/hour",
+    },
+}

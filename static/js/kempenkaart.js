@@ -14,7 +14,13 @@
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (key) {
-      if (key === "text") { node.textContent = attrs[key]; } else { node.setAttribute(key, attrs[key]); }
+      if (key === "text") {
+        node.textContent = attrs[key];
+      } else if (key === "style") {  // through CSSOM: a style attribute breaks the CSP
+        Object.assign(node.style, attrs[key]);
+      } else {
+        node.setAttribute(key, attrs[key]);
+      }
     });
     (children || []).forEach(function (child) { if (child) { node.appendChild(child); } });
     return node;
@@ -248,7 +254,7 @@
       legend.replaceChildren(
         el("strong", { text: "Aantal " + mode + " per gemeente" }),
         el("span", { "class": "small", text: " (0 tot " + max + ")" }),
-        el("div", { "class": "legend-scale" }, CHOROPLETH.map(function (c) { return el("span", { style: "background:" + c }); }))
+        el("div", { "class": "legend-scale" }, CHOROPLETH.map(function (c) { return el("span", { style: { background: c } }); }))
       );
     }
 

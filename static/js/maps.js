@@ -1,6 +1,10 @@
 /* Maps of the Atelier Ruimte Kempen portal, drawn with Leaflet (served by django-leaflet).
  * The data comes from <script type="application/json"> elements that the page embeds, so
- * a map draws its boundaries without a tile server. */
+ * a map draws its boundaries without a tile server. No inline script starts a map (the
+ * Content-Security-Policy allows none): every element with data-map="<callback>" is
+ * started when the page is parsed, with django-leaflet's options from the JSON block
+ * "leaflet-options" ({% include "includes/map_scripts.html" %}), and handed to
+ * window.atelier[<callback>]. */
 (function () {
   "use strict";
 
@@ -93,4 +97,27 @@
     var text = document.body.dataset.boundaryAttribution;
     if (text && map.attributionControl) { map.attributionControl.addAttribution(text); }
   };
+})();
+
+/* Start every map of the page (after every script, so page scripts such as
+ * kempenkaart.js have defined their callbacks). */
+(function () {
+  "use strict";
+  function start() {
+    var source = document.getElementById("leaflet-options");
+    if (!source) { return; }
+    var djoptions = JSON.parse(source.textContent);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-map]"), function (element) {
+      var callback = window.atelier[element.dataset.map];
+      if (typeof callback !== "function") {
+        throw new Error("No map callback window.atelier." + element.dataset.map);
+      }
+      L.Map.djangoMap(element.id, { djoptions: djoptions, globals: false, callback: callback });
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
 })();

@@ -25,7 +25,9 @@ def log_in(page, base, user):
 
 def click_map_at(page, map_name, point):
     """Click the Leaflet map `map_name` at a point (EPSG:4326)."""
-    page.wait_for_function(f"window.atelier && window.atelier.maps['{map_name}']")
+    # Predicates as functions: a bare expression is polled with eval(), which the
+    # site's Content-Security-Policy refuses.
+    page.wait_for_function(f"() => window.atelier && window.atelier.maps['{map_name}']")
     xy = page.evaluate(
         f"""() => {{
             const map = window.atelier.maps['{map_name}'];
@@ -100,7 +102,8 @@ def test_filters_live_in_the_url_and_the_list_follows_the_map(live_server, page)
     page.select_option("#f-fase", "uitvoering")
     page.wait_for_url("**/kaart/?*fase=uitvoering*")
     page.wait_for_function(
-        "!document.querySelector('#resultaten-lijst').textContent.includes('Fietsstraat')"
+        "() => !document.querySelector('#resultaten-lijst')"
+        ".textContent.includes('Fietsstraat')"
     )
     assert "Herbestemming pastorie" in results.inner_text()
 

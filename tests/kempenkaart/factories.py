@@ -85,3 +85,13 @@ def offset(point, east=0, north=0):
     moved = Point(metric.x + east, metric.y + north, srid=settings.METRIC_SRID)
     moved.transform(4326)
     return moved
+
+
+def project_feature(slug="turnhout", **properties):
+    """A project as the API takes it: a GeoJSON Feature at a point in `slug`."""
+    here = inside(slug)
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [here.x, here.y]},
+        "properties": {"titel": "Via de API", "fase": "idee", **properties},
+    }

@@ -5,10 +5,16 @@ from datetime import date
 
 import pytest
 from django.contrib.gis.geos import GEOSGeometry, MultiPolygon
+from django.core import mail
 
-from atelier.models import Gemeente, Thema
+from atelier.models import Gemeente, Organisatie, Thema
+from kempenkaart.forms import ProjectForm
 from kempenkaart.models import Instrument, Project
-from tests.atelier.factories import UserFactory
+from tests.atelier.factories import (
+    GemeenteOrganisatieFactory,
+    OrganisatieFactory,
+    UserFactory,
+)
 from tests.kempenkaart.factories import (
     InstrumentFactory,
     ProjectFactory,
@@ -466,3 +472,83 @@ def test_someone_elses_unpublished_project_does_not_even_exist_for_others(
         content_type="application/json",
     )
     assert response.status_code == 404
+
+
+def test_a_project_title_with_a_newline_is_saved_and_staff_are_told(
+    client, partner, iok_medewerker, django_capture_on_commit_callbacks
+):
+    here = inside("turnhout")
+    client.force_login(partner)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, feature(here.x, here.y, titel="Twee\nregels"))
+    assert response.status_code == 201
+    assert Project.objects.get().title == "Twee\nregels"
+    assert "Twee regels" in mail.outbox[0].subject
+
+
+@pytest.mark.parametrize(
+    ("data", "content_type"),
+    [
+        ({"properties": "titel=x", "geometry": "POINT(4.9 51.3)"}, None),  # multipart
+        ("properties=titel&geometry=x", "application/x-www-form-urlencoded"),
+    ],
+)
+def test_the_api_takes_json_only(client, partner, data, content_type):
+    client.force_login(partner)
+    kwargs = {"content_type": content_type} if content_type else {}
+    response = client.post("/api/projecten/", data, **kwargs)
+    assert response.status_code == 415
+    assert "GeoJSON" in response.json()["detail"]
+    assert not Project.objects.exists()
+
+
+@pytest.mark.parametrize("properties", ["titel", ["titel"], None, 3])
+def test_properties_must_be_an_object(client, partner, properties):
+    here = inside("turnhout")
+    client.force_login(partner)
+    response = post(client, {**feature(here.x, here.y), "properties": properties})
+    assert response.status_code == 400
+    assert "eigenschappen" in " ".join(response.json()["properties"])
+
+
+def test_the_api_also_takes_geojson_as_its_media_type(client, partner):
+    here = inside("turnhout")
+    client.force_login(partner)
+    response = client.post(
+        "/api/projecten/",
+        json.dumps(feature(here.x, here.y)),
+        content_type="application/geo+json",
+    )
+    assert response.status_code == 201
+
+
+def test_a_municipality_is_not_a_project_partner_in_the_api_as_in_the_form(
+    client, partner
+):
+    """One rule (Organisatie.objects.eligible_as_project_partner) for form and API."""
+    rurant = OrganisatieFactory(name="RURANT")
+    expert = OrganisatieFactory(name="Vanhout.pro", kind=Organisatie.Kind.EXPERT)
+    stad = GemeenteOrganisatieFactory(gemeente=Gemeente.objects.get(slug="geel"))
+    eligible = Organisatie.objects.eligible_as_project_partner()
+    assert set(eligible) == {rurant, expert}
+    form = ProjectForm(user=partner)
+    assert list(form.fields["partners"].queryset) == list(eligible)
+
+    here = inside("turnhout")
+    client.force_login(partner)
+    response = post(client, feature(here.x, here.y, partners=[rurant.slug, stad.slug]))
+    assert response.status_code == 400
+    assert "Een gemeente is geen projectpartner" in response.json()["partners"][0]
+    assert not Project.objects.exists()
+
+    assert (
+        post(client, feature(here.x, here.y, partners=[rurant.slug])).status_code == 201
+    )
+    project = Project.objects.get()
+    response = client.patch(
+        f"/api/projecten/{project.slug}/",
+        {"properties": {"partners": [stad.slug]}},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert list(project.partners.all()) == [rurant]

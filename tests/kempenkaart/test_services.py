@@ -236,3 +236,42 @@ def test_an_instrument_may_reach_beyond_the_kempen_a_project_may_not():
     far = square(Point(4.40, 51.22, srid=4326), 100)  # Antwerp
     with pytest.raises(ValidationError, match="buiten de Kempen"):
         services.validate_geometry(far, label="Het gebied", partly_outside=True)
+
+
+TWO_LINES = "Speelplein\r\nBcc: iedereen@example.com"
+
+
+def test_a_title_with_a_newline_gives_one_line_subjects(
+    partner, iok_medewerker, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        project = services.project_submit(
+            project=new_project(title=TWO_LINES), user=partner
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.project_publish(project=project, user=iok_medewerker)
+    subjects = [m.subject for m in mail.outbox]
+    assert subjects == [
+        "Nieuw project op de Kempenkaart: Speelplein Bcc: iedereen@example.com",
+        "Uw project staat op de Kempenkaart: Speelplein Bcc: iedereen@example.com",
+    ]
+    assert [m.to for m in mail.outbox] == [[iok_medewerker.email], [partner.email]]
+    assert all(not m.bcc for m in mail.outbox)
+
+
+def test_a_mail_server_that_fails_does_not_undo_or_break_the_action(
+    settings, partner, iok_medewerker, django_capture_on_commit_callbacks, caplog
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 1  # nothing listens
+    settings.EMAIL_TIMEOUT = 5
+    with django_capture_on_commit_callbacks(execute=True):
+        project = services.project_submit(project=new_project(), user=partner)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.project_publish(project=project, user=iok_medewerker)
+    project.refresh_from_db()
+    assert project.live
+    failures = [r for r in caplog.records if r.name == "atelier.mail"]
+    assert len(failures) == 2
+    assert all(r.levelname == "ERROR" and r.exc_info for r in failures)
+    assert "Nieuw project op de Kempenkaart" in failures[0].getMessage()

@@ -1,10 +1,14 @@
-import time
+import shutil
+import sys
+from contextlib import contextmanager
+from importlib import import_module
+from importlib.abc import MetaPathFinder
 from io import StringIO
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection
 
 from atelier import roles
 from atelier.models import Gemeente
@@ -47,23 +51,100 @@ def superuser(db):
     return UserFactory(is_superuser=True, is_staff=True)
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Load the whole demo (every app) once for a test module, inside a transaction rolled back at the
-    end; each test runs in a savepoint within it."""
+DEMO_SUFFIX = "demo"  # the demo's own database: <test database>_demo
+NOT_AT_RUN_TIME = ("docx", "fpdf")  # dev tools that regenerate the demo's files
+
+
+@pytest.fixture(scope="session")
+def demo_database(django_db_setup, django_db_blocker):
+    """The whole demo, loaded once for the session into a database of its own: a
+    copy of the freshly migrated test database, dropped at the end. No other test
+    sees the demo, and the browser tests' flushes never touch it. While it loads,
+    python-docx and fpdf2 cannot be imported (they only regenerate the committed
+    files) and sent mail is caught."""
+    creation = connection.creation
+    name = creation.get_test_db_clone_settings(DEMO_SUFFIX)["NAME"]
     with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
+        connection.close()  # CREATE DATABASE … TEMPLATE wants no one connected
+        creation.clone_test_db(suffix=DEMO_SUFFIX, verbosity=0)
+        report = {"database": name, "refused_imports": [], "error": None}
         try:
-            out = StringIO()
-            mail.outbox = []
-            started = time.perf_counter()
-            call_command("load_demo", stdout=out)
-            yield {
-                "output": out.getvalue(),
-                "seconds": time.perf_counter() - started,
-                "mails": len(mail.outbox),
-            }
+            with _database(name), _refused_imports(report["refused_imports"]):
+                out = StringIO()
+                mail.outbox = []
+                try:
+                    call_command("load_demo", stdout=out)
+                except Exception as error:  # reported by the `demo` fixture
+                    report["error"] = error
+                report["output"] = out.getvalue()
+                report["mails"] = len(mail.outbox)
+            yield report
         finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+            creation.destroy_test_db(verbosity=0, suffix=DEMO_SUFFIX)
+
+
+@pytest.fixture(scope="module")
+def demo(demo_database, django_db_blocker):
+    """Run a test module against the demo's database (see `demo_database`); each test
+    runs in a transaction rolled back after it, as usual."""
+    if demo_database["error"] is not None:
+        raise demo_database["error"]
+    with django_db_blocker.unblock(), _database(demo_database["database"]):
+        yield demo_database
+
+
+@contextmanager
+def _database(name):
+    """Point the default connection at the database `name` for a while."""
+    original = connection.settings_dict["NAME"]
+    connection.close()
+    connection.settings_dict["NAME"] = name
+    try:
+        yield
+    finally:
+        connection.close()
+        connection.settings_dict["NAME"] = original
+
+
+@contextmanager
+def _refused_imports(attempts):
+    """Make NOT_AT_RUN_TIME unimportable for a while (even when a test imported them
+    before), recording each attempt."""
+
+    class Refuse(MetaPathFinder):
+        def find_spec(self, fullname, path=None, target=None):
+            if fullname.partition(".")[0] in NOT_AT_RUN_TIME:
+                attempts.append(fullname)
+                raise ImportError(f"{fullname} is a dev tool, not for loading the demo")
+            return None
+
+    stashed = {
+        name: sys.modules.pop(name)
+        for name in list(sys.modules)
+        if name.partition(".")[0] in NOT_AT_RUN_TIME
+    }
+    finder = Refuse()
+    sys.meta_path.insert(0, finder)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(finder)
+        sys.modules.update(stashed)
+
+
+@pytest.fixture
+def demo_files(tmp_path, monkeypatch):
+    """`copy(app)`: a copy of `<app>/demo`'s data files that the app's loader reads
+    instead during the test; returns the copy's folder, to edit."""
+    from atelier.demo.records import DemoFolder
+
+    def copy(app):
+        module = import_module(f"{app}.demo")
+        folder = tmp_path / app
+        shutil.copytree(
+            module.DEMO.path, folder, ignore=shutil.ignore_patterns("*.py*")
+        )
+        monkeypatch.setattr(module, "DEMO", DemoFolder(folder / "__init__.py"))
+        return folder
+
+    return copy

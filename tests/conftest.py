@@ -6,6 +6,7 @@ from importlib.abc import MetaPathFinder
 from io import StringIO
 
 import pytest
+import yaml
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection
@@ -132,19 +133,40 @@ def _refused_imports(attempts):
         sys.modules.update(stashed)
 
 
-@pytest.fixture
-def demo_files(tmp_path, monkeypatch):
-    """`copy(app)`: a copy of `<app>/demo`'s data files that the app's loader reads
-    instead during the test; returns the copy's folder, to edit."""
-    from atelier.demo.records import DemoFolder
+class DemoFiles:
+    """Copies of the apps' demo data files, for a test to break."""
 
-    def copy(app):
+    def __init__(self, tmp_path, monkeypatch):
+        self.tmp_path = tmp_path
+        self.monkeypatch = monkeypatch
+
+    def copy(self, app):
+        """Copy `<app>/demo`'s data files; the app's loader reads the copy during the
+        test. Returns the copy's folder."""
+        from atelier.demo.records import DemoFolder
+
         module = import_module(f"{app}.demo")
-        folder = tmp_path / app
+        folder = self.tmp_path / app
         shutil.copytree(
             module.DEMO.path, folder, ignore=shutil.ignore_patterns("*.py*")
         )
-        monkeypatch.setattr(module, "DEMO", DemoFolder(folder / "__init__.py"))
+        self.monkeypatch.setattr(module, "DEMO", DemoFolder(folder / "__init__.py"))
         return folder
 
-    return copy
+    def edit(self, path, change):
+        """Rewrite the YAML file `path` with `change(data)` applied to its data."""
+        from atelier.demo.records import YAML_LOADER
+
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+        change(data)
+        path.write_text(
+            yaml.dump(data, Dumper=YAML_DUMPER, allow_unicode=True), encoding="utf-8"
+        )
+
+
+YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+@pytest.fixture
+def demo_files(tmp_path, monkeypatch):
+    return DemoFiles(tmp_path, monkeypatch)

@@ -32,6 +32,8 @@ from wagtail.images import get_image_model
 from atelier.uploads import check_document, check_image
 
 ROOT = Path(settings.BASE_DIR)
+# libyaml's loader when PyYAML was built with it (it is in the wheels): 7× faster.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class DemoDataError(Exception):
@@ -57,7 +59,7 @@ class DemoFolder:
         source = self.name(relative)
         try:
             text = (self.path / relative).read_text(encoding="utf-8")
-            data = yaml.safe_load(text)
+            data = yaml.load(text, Loader=YAML_LOADER)  # a safe loader
         except OSError as error:
             raise DemoDataError(f"{source}: niet te lezen ({error}).") from error
         except yaml.YAMLError as error:
@@ -225,6 +227,8 @@ def image(file, *, title, record):
         file_size=len(data),
         file_hash=hashlib.sha1(data).hexdigest(),  # as Wagtail's hash_filelike
     )
+    with record.checking():
+        instance.full_clean(exclude=["file"])
     instance.save()
     return instance
 
@@ -238,6 +242,8 @@ def document(file, *, title, record):
     instance = get_document_model()(title=title, file=ContentFile(data, name=name))
     instance.file_size = len(data)
     instance.file_hash = hashlib.sha1(data).hexdigest()
+    with record.checking():
+        instance.full_clean(exclude=["file"])
     instance.save()
     return instance
 

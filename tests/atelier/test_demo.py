@@ -125,12 +125,6 @@ def test_demo_accounts_are_printed():
 # --- a wrong data file ----------------------------------------------------------
 
 
-def edit_yaml(path, change):
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-
-
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -149,7 +143,7 @@ def edit_yaml(path, change):
     ],
 )
 def test_a_wrong_data_file_is_named_with_its_record(demo_files, text, message):
-    folder = demo_files("atelier")
+    folder = demo_files.copy("atelier")
     (folder / "paginas.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(CommandError) as error:
         call_command("load_demo", stdout=StringIO())
@@ -157,8 +151,8 @@ def test_a_wrong_data_file_is_named_with_its_record(demo_files, text, message):
 
 
 def test_an_unknown_key_is_refused_with_the_keys_allowed(demo_files):
-    folder = demo_files("atelier")
-    edit_yaml(
+    folder = demo_files.copy("atelier")
+    demo_files.edit(
         folder / "accounts.yaml",
         lambda data: data["accounts"][0].update(rol=roles.BEHEERDER),
     )
@@ -170,7 +164,7 @@ def test_an_unknown_key_is_refused_with_the_keys_allowed(demo_files):
 
 
 def test_what_the_model_refuses_is_named_with_its_record(demo_files):
-    folder = demo_files("atelier")
+    folder = demo_files.copy("atelier")
     account = {
         "username": "nieuw",
         "first_name": "Nina",
@@ -178,7 +172,9 @@ def test_what_the_model_refuses_is_named_with_its_record(demo_files):
         "email": "geen e-mailadres",
         "roles": [roles.PARTNER],
     }
-    edit_yaml(folder / "accounts.yaml", lambda data: data["accounts"].append(account))
+    demo_files.edit(
+        folder / "accounts.yaml", lambda data: data["accounts"].append(account)
+    )
     with pytest.raises(CommandError) as error:
         call_command("load_demo", stdout=StringIO())
     assert "atelier/accounts.yaml, accounts[7]: email: " in str(error.value)
@@ -186,8 +182,8 @@ def test_what_the_model_refuses_is_named_with_its_record(demo_files):
 
 
 def test_an_unknown_role_is_refused(demo_files):
-    folder = demo_files("atelier")
-    edit_yaml(
+    folder = demo_files.copy("atelier")
+    demo_files.edit(
         folder / "accounts.yaml",
         lambda data: data["accounts"][0].update(roles=["Webmaster"]),
     )

@@ -6,27 +6,23 @@ import json
 from io import StringIO
 
 import pytest
-import yaml
 from django.contrib.gis.db.models import Union
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import Count, Q
 from PIL import Image as PILImage
 
+from atelier.demo.records import DemoDataError
 from atelier.models import Gemeente, User
-from kempenkaart.demo import DEMO
+from kempenkaart import demo as kempenkaart_demo
 from kempenkaart.models import Instrument, ProcedureStap, Project, ProjectAfbeelding
 from kempenkaart.services import validate_geometry
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
-def data(name):
-    return yaml.safe_load((DEMO.path / name).read_text(encoding="utf-8"))
-
-
-INSTRUMENTS = data("instrumenten.yaml")["instrumenten"]
-PROJECTS = data("projecten.yaml")["projecten"]
+INSTRUMENTS = kempenkaart_demo.DEMO.read("instrumenten.yaml")["instrumenten"]
+PROJECTS = kempenkaart_demo.DEMO.read("projecten.yaml")["projecten"]
 
 
 def test_every_municipality_has_an_instrument_and_a_published_project():
@@ -141,12 +137,11 @@ TURNHOUT = {"type": "Point", "coordinates": [4.9447, 51.3227]}
 GEEL = {"type": "Point", "coordinates": [4.9891, 51.1619]}
 
 
-def add_project(folder, record, point=TURNHOUT, **files):
-    """Add `record` (and its location) to the copied data files."""
-    projects = yaml.safe_load((folder / "projecten.yaml").read_text(encoding="utf-8"))
-    projects["projecten"].append(record)
-    (folder / "projecten.yaml").write_text(
-        yaml.safe_dump(projects, allow_unicode=True), encoding="utf-8"
+def add_project(demo_files, record, point=TURNHOUT, **files):
+    """Add `record` (and its location) to a copy of the data files."""
+    folder = demo_files.copy("kempenkaart")
+    demo_files.edit(
+        folder / "projecten.yaml", lambda data: data["projecten"].append(record)
     )
     if point is not None:
         path = folder / "projecten.geojson"
@@ -164,17 +159,17 @@ def add_project(folder, record, point=TURNHOUT, **files):
 
 
 def load_error():
-    with pytest.raises(CommandError) as error:
-        call_command("load_demo", stdout=StringIO())
+    """The error of the Kempenkaart's loader (which rolls back what it did)."""
+    with pytest.raises(DemoDataError) as error:
+        kempenkaart_demo.load(StringIO())
     return str(error.value)
 
 
 def test_a_new_record_loads_through_the_services(demo_files):
-    add_project(demo_files("kempenkaart"), {**NEW, "moderatie": "ingediend"})
+    add_project(demo_files, {**NEW, "moderatie": "ingediend"})
     out = StringIO()
-    call_command("load_demo", stdout=out)
-    line = next(x for x in out.getvalue().splitlines() if x.startswith("Kempenkaart"))
-    assert line.endswith("; 1 nieuw")
+    kempenkaart_demo.load(out)
+    assert out.getvalue().endswith("; 1 nieuw")
     project = Project.objects.get(slug=NEW["slug"])
     assert project.gemeente.name == "Turnhout" and not project.live
     assert project.ingediend_door == User.objects.get(username="partner")
@@ -204,26 +199,46 @@ def test_a_new_record_loads_through_the_services(demo_files):
     ],
 )
 def test_a_wrong_project_is_named_and_loads_nothing(demo_files, record, point, message):
-    folder = demo_files("kempenkaart")
-    add_project(folder, record, point)
+    add_project(demo_files, record, point)
     error = load_error()
     assert f"projecten.yaml, projecten[81] ({NEW['slug']}): " in error
     assert message in error
     assert not Project.objects.filter(slug=NEW["slug"]).exists()
 
 
+def test_a_wrong_data_file_loads_nothing_of_any_app(demo_files):
+    account = {
+        "username": "nieuw",
+        "first_name": "Nina",
+        "last_name": "Nieuw",
+        "email": "nieuw@demo.atelierruimtekempen.be",
+        "roles": ["Partner"],
+    }
+    demo_files.edit(
+        demo_files.copy("atelier") / "accounts.yaml",
+        lambda data: data["accounts"].append(account),
+    )
+    add_project(demo_files, {**NEW, "fase": "droom"})
+    with pytest.raises(CommandError) as error:
+        call_command("load_demo", stdout=StringIO())
+    assert str(error.value).startswith("Demogegevens niet geladen: ")
+    assert f"projecten[81] ({NEW['slug']}): fase: " in str(error.value)
+    # The atelier's part loaded first, in the same transaction: undone as well.
+    assert not User.objects.filter(username="nieuw").exists()
+
+
 def test_a_file_that_is_no_image_is_refused_like_an_upload(demo_files):
-    folder = demo_files("kempenkaart")
     picture = {"file": "afbeeldingen/nieuw.jpg", "title": "Nieuw", "credit": "Demo"}
-    add_project(folder, {**NEW, "afbeeldingen": [picture]}, **{"nieuw.jpg": b"<svg/>"})
+    add_project(
+        demo_files, {**NEW, "afbeeldingen": [picture]}, **{"nieuw.jpg": b"<svg/>"}
+    )
     error = load_error()
     assert f"({NEW['slug']}), afbeeldingen[1]: SVG-, HTML- en XML-bestanden" in error
 
 
 def test_a_missing_file_is_named(demo_files):
-    folder = demo_files("kempenkaart")
     picture = {"file": "afbeeldingen/weg.jpg", "title": "Weg", "credit": "Demo"}
-    add_project(folder, {**NEW, "afbeeldingen": [picture]})
+    add_project(demo_files, {**NEW, "afbeeldingen": [picture]})
     assert "afbeeldingen[1]: bestand 'afbeeldingen/weg.jpg' niet gevonden" in (
         load_error()
     )
@@ -232,13 +247,14 @@ def test_a_missing_file_is_named(demo_files):
 def test_an_instrument_whose_area_disagrees_with_its_municipalities_is_refused(
     demo_files,
 ):
-    folder = demo_files("kempenkaart")
-    instruments = yaml.safe_load((folder / "instrumenten.yaml").read_text())
-    record = instruments["instrumenten"][0]
-    instruments["instrumenten"] = [
-        {**record, "slug": "nieuw-rup", "gemeenten": ["Geel"]}
-    ]
-    (folder / "instrumenten.yaml").write_text(yaml.safe_dump(instruments))
+    folder = demo_files.copy("kempenkaart")
+    record = INSTRUMENTS[0]
+    demo_files.edit(
+        folder / "instrumenten.yaml",
+        lambda data: data.update(
+            instrumenten=[{**record, "slug": "nieuw-rup", "gemeenten": ["Geel"]}]
+        ),
+    )
     path = folder / "instrumenten.geojson"
     collection = json.loads(path.read_text())
     feature = next(
@@ -253,7 +269,7 @@ def test_an_instrument_whose_area_disagrees_with_its_municipalities_is_refused(
 
 
 def test_a_geometry_of_the_wrong_type_is_named(demo_files):
-    folder = demo_files("kempenkaart")
+    folder = demo_files.copy("kempenkaart")
     path = folder / "projecten-omtrek.geojson"
     collection = json.loads(path.read_text())
     collection["features"][0]["geometry"] = TURNHOUT

@@ -2,19 +2,18 @@
 database of its own (`demo` in tests/conftest.py). Pages are published through
 revisions, every version has a real DOCX and PDF, the data files decide the rest."""
 
+import copy
 import zipfile
 from io import BytesIO, StringIO
 
 import pytest
-import yaml
-from django.core.management import call_command
-from django.core.management.base import CommandError
 from django.db.models import Count
 from pypdf import PdfReader
 
+from atelier.demo.records import DemoDataError
 from atelier.models import HomePage
 from kempenkaart.models import Project
-from modeldocumenten.demo import DEMO
+from modeldocumenten import demo as modeldocumenten_demo
 from modeldocumenten.models import (
     Adoptie,
     Beleidsniveau,
@@ -28,7 +27,7 @@ from modeldocumenten.models import (
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
-DOCUMENTS = yaml.safe_load((DEMO.path / "documenten.yaml").read_text())["documenten"]
+DOCUMENTS = modeldocumenten_demo.DEMO.read("documenten.yaml")["documenten"]
 
 
 def read(document):
@@ -132,17 +131,24 @@ def test_inspiration_pages_show_published_projects_images_and_documents():
 # --- a wrong data file ----------------------------------------------------------
 
 
-def add_document(folder, change):
-    documents = yaml.safe_load((folder / "documenten.yaml").read_text())
-    record = {**documents["documenten"][0], "slug": "nieuw-document"}
-    change(record)
-    documents["documenten"].append(record)
-    (folder / "documenten.yaml").write_text(yaml.safe_dump(documents))
+def add_document(demo_files, change):
+    """Add a copy of the first document, changed by `change`, to a copy of the data
+    files; returns the copy's folder."""
+    folder = demo_files.copy("modeldocumenten")
+
+    def add(data):
+        record = {**copy.deepcopy(data["documenten"][0]), "slug": "nieuw-document"}
+        change(record)
+        data["documenten"].append(record)
+
+    demo_files.edit(folder / "documenten.yaml", add)
+    return folder
 
 
 def load_error():
-    with pytest.raises(CommandError) as error:
-        call_command("load_demo", stdout=StringIO())
+    """The error of the model documents' loader (which rolls back what it did)."""
+    with pytest.raises(DemoDataError) as error:
+        modeldocumenten_demo.load(StringIO())
     return str(error.value)
 
 
@@ -171,7 +177,7 @@ def load_error():
     ],
 )
 def test_a_wrong_document_is_named_and_loads_nothing(demo_files, change, message):
-    add_document(demo_files("modeldocumenten"), change)
+    add_document(demo_files, change)
     error = load_error()
     assert "documenten.yaml, documenten[16] (nieuw-document)" in error
     assert message in error
@@ -179,27 +185,27 @@ def test_a_wrong_document_is_named_and_loads_nothing(demo_files, change, message
 
 
 def test_a_pdf_that_is_no_pdf_is_refused_like_an_upload(demo_files):
-    folder = demo_files("modeldocumenten")
+    folder = add_document(
+        demo_files, lambda r: r["versies"][0].update(pdf="bestanden/nep.pdf")
+    )
     (folder / "bestanden" / "nep.pdf").write_bytes(b"MZ\x90\x00 not a pdf")
-    add_document(folder, lambda r: r["versies"][0].update(pdf="bestanden/nep.pdf"))
     error = load_error()
     assert "documenten[16] (nieuw-document), versies[1]: " in error
     assert not ModelDocumentPage.objects.filter(slug="nieuw-document").exists()
 
 
 def test_an_inspiration_page_may_show_only_published_projects(demo_files):
-    folder = demo_files("modeldocumenten")
+    folder = demo_files.copy("modeldocumenten")
     waiting = Project.objects.filter(is_demo=True, live=False).first()
-    stories = yaml.safe_load((folder / "inspiratie.yaml").read_text())
-    stories["paginas"].append(
-        {
-            "slug": "nieuw-verhaal",
-            "title": "Nieuw verhaal",
-            "intro": "Intro.",
-            "body": [{"type": "projects", "value": {"projects": [waiting.slug]}}],
-        }
+    story = {
+        "slug": "nieuw-verhaal",
+        "title": "Nieuw verhaal",
+        "intro": "Intro.",
+        "body": [{"type": "projects", "value": {"projects": [waiting.slug]}}],
+    }
+    demo_files.edit(
+        folder / "inspiratie.yaml", lambda data: data["paginas"].append(story)
     )
-    (folder / "inspiratie.yaml").write_text(yaml.safe_dump(stories))
     error = load_error()
     assert "inspiratie.yaml, paginas[9] (nieuw-verhaal), body[1], value: " in error
     assert f"onbekende project '{waiting.slug}'" in error

@@ -65,32 +65,37 @@ def demo_database(django_db_setup, django_db_blocker):
     files) and sent mail is caught."""
     creation = connection.creation
     name = creation.get_test_db_clone_settings(DEMO_SUFFIX)["NAME"]
+    report = {"database": name, "refused_imports": [], "error": None}
     with django_db_blocker.unblock():
-        connection.close()  # CREATE DATABASE … TEMPLATE wants no one connected
-        creation.clone_test_db(suffix=DEMO_SUFFIX, verbosity=0)
-        report = {"database": name, "refused_imports": [], "error": None}
-        try:
-            with _database(name), _refused_imports(report["refused_imports"]):
-                out = StringIO()
-                mail.outbox = []
-                try:
-                    call_command("load_demo", stdout=out)
-                except Exception as error:  # reported by the `demo` fixture
-                    report["error"] = error
-                report["output"] = out.getvalue()
-                report["mails"] = len(mail.outbox)
-            yield report
-        finally:
+        try:  # CREATE DATABASE … TEMPLATE: Django closes its connection first
+            creation.clone_test_db(suffix=DEMO_SUFFIX, verbosity=0)
+        except SystemExit as failure:  # Django's way to say it failed
+            raise RuntimeError(f"Could not copy the test database to {name}.") from (
+                failure
+            )
+        with _database(name), _refused_imports(report["refused_imports"]):
+            out = StringIO()
+            mail.outbox = []
+            try:
+                call_command("load_demo", stdout=out)
+            except Exception as error:  # reported by the `demo` fixture
+                report["error"] = error
+            report["output"] = out.getvalue()
+            report["mails"] = len(mail.outbox)
+    try:
+        yield report
+    finally:
+        with django_db_blocker.unblock():
             creation.destroy_test_db(verbosity=0, suffix=DEMO_SUFFIX)
 
 
 @pytest.fixture(scope="module")
-def demo(demo_database, django_db_blocker):
+def demo(demo_database):
     """Run a test module against the demo's database (see `demo_database`); each test
     runs in a transaction rolled back after it, as usual."""
     if demo_database["error"] is not None:
         raise demo_database["error"]
-    with django_db_blocker.unblock(), _database(demo_database["database"]):
+    with _database(demo_database["database"]):
         yield demo_database
 
 

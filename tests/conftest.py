@@ -1,10 +1,15 @@
-import time
+import shutil
+import sys
+from contextlib import contextmanager
+from importlib import import_module
+from importlib.abc import MetaPathFinder
 from io import StringIO
 
 import pytest
+import yaml
 from django.core import mail
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection
 
 from atelier import roles
 from atelier.models import Gemeente
@@ -47,26 +52,129 @@ def superuser(db):
     return UserFactory(is_superuser=True, is_staff=True)
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Load the whole demo (every app) once for a test module, inside a transaction rolled back at the
-    end; each test runs in a savepoint within it."""
+DEMO_SUFFIX = "demo"  # the demo's own database: <test database>_demo
+NOT_AT_RUN_TIME = ("docx", "fpdf")  # dev tools that regenerate the demo's files
+
+
+@pytest.fixture(scope="session")
+def demo_database(django_db_setup, django_db_blocker):
+    """The whole demo, loaded once for the session into a database of its own: a
+    copy of the freshly migrated test database, dropped at the end. No other test
+    sees the demo, and the browser tests' flushes never touch it. While it loads,
+    python-docx and fpdf2 cannot be imported (they only regenerate the committed
+    files) and sent mail is caught."""
+    creation = connection.creation
+    name = creation.get_test_db_clone_settings(DEMO_SUFFIX)["NAME"]
+    report = {"database": name, "refused_imports": [], "error": None}
     with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
+        try:  # CREATE DATABASE … TEMPLATE: Django closes its connection first
+            creation.clone_test_db(suffix=DEMO_SUFFIX, verbosity=0)
+        except SystemExit as failure:  # Django's way to say it failed
+            raise RuntimeError(f"Could not copy the test database to {name}.") from (
+                failure
+            )
+        with _database(name), _refused_imports(report["refused_imports"]):
             out = StringIO()
             mail.outbox = []
-            started = time.perf_counter()
-            call_command("load_demo", stdout=out)
-            yield {
-                "output": out.getvalue(),
-                "seconds": time.perf_counter() - started,
-                "mails": len(mail.outbox),
-            }
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+            try:
+                call_command("load_demo", stdout=out)
+            except Exception as error:  # reported by the `demo` fixture
+                report["error"] = error
+            report["output"] = out.getvalue()
+            report["mails"] = len(mail.outbox)
+    try:
+        yield report
+    finally:
+        with django_db_blocker.unblock():
+            creation.destroy_test_db(verbosity=0, suffix=DEMO_SUFFIX)
+
+
+@pytest.fixture(scope="module")
+def demo(demo_database):
+    """Run a test module against the demo's database (see `demo_database`); each test
+    runs in a transaction rolled back after it, as usual."""
+    if demo_database["error"] is not None:
+        raise demo_database["error"]
+    with _database(demo_database["database"]):
+        yield demo_database
+
+
+@contextmanager
+def _database(name):
+    """Point the default connection at the database `name` for a while."""
+    original = connection.settings_dict["NAME"]
+    connection.close()
+    connection.settings_dict["NAME"] = name
+    try:
+        yield
+    finally:
+        connection.close()
+        connection.settings_dict["NAME"] = original
+
+
+@contextmanager
+def _refused_imports(attempts):
+    """Make NOT_AT_RUN_TIME unimportable for a while (even when a test imported them
+    before), recording each attempt."""
+
+    class Refuse(MetaPathFinder):
+        def find_spec(self, fullname, path=None, target=None):
+            if fullname.partition(".")[0] in NOT_AT_RUN_TIME:
+                attempts.append(fullname)
+                raise ImportError(f"{fullname} is a dev tool, not for loading the demo")
+            return None
+
+    stashed = {
+        name: sys.modules.pop(name)
+        for name in list(sys.modules)
+        if name.partition(".")[0] in NOT_AT_RUN_TIME
+    }
+    finder = Refuse()
+    sys.meta_path.insert(0, finder)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(finder)
+        sys.modules.update(stashed)
+
+
+class DemoFiles:
+    """Copies of the apps' demo data files, for a test to break."""
+
+    def __init__(self, tmp_path, monkeypatch):
+        self.tmp_path = tmp_path
+        self.monkeypatch = monkeypatch
+
+    def copy(self, app):
+        """Copy `<app>/demo`'s data files; the app's loader reads the copy during the
+        test. Returns the copy's folder."""
+        from atelier.demo.records import DemoFolder
+
+        module = import_module(f"{app}.demo")
+        folder = self.tmp_path / app
+        shutil.copytree(
+            module.DEMO.path, folder, ignore=shutil.ignore_patterns("*.py*")
+        )
+        self.monkeypatch.setattr(module, "DEMO", DemoFolder(folder / "__init__.py"))
+        return folder
+
+    def edit(self, path, change):
+        """Rewrite the YAML file `path` with `change(data)` applied to its data."""
+        from atelier.demo.records import YAML_LOADER
+
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+        change(data)
+        path.write_text(
+            yaml.dump(data, Dumper=YAML_DUMPER, allow_unicode=True), encoding="utf-8"
+        )
+
+
+YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+@pytest.fixture
+def demo_files(tmp_path, monkeypatch):
+    return DemoFiles(tmp_path, monkeypatch)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import plugins, views
 from .admin import superuser_admin_site
 from .search import SearchView
 
@@ -42,18 +42,17 @@ urlpatterns = [
         SpectacularSwaggerView.as_view(url_name="api-schema"),
         name="api-docs",
     ),
-    path("api/", include("atelier.api")),
+    path("api/", include("atelier.api_urls")),
     path("zoeken/", SearchView.as_view(), name="search"),
     path("gemeenten/", include(gemeenten_patterns)),
-    path("kaart/", include("kempenkaart.urls")),
-    # Feeds, downloads, following: beside the library page, which Wagtail serves.
-    path("modeldocumenten/", include("modeldocumenten.urls")),
     path("account/", include(account_patterns)),
+    # What each app adds (its portal.py), before Wagtail's page tree.
+    *plugins.collect("urls"),
 ]
 
 if settings.SERVE_MEDIA:
     # Images only: documents go through Wagtail's serve view, which checks who may
-    # have them (see modeldocumenten/wagtail_hooks.py).
+    # have them (the apps' `before_serve_document` hooks).
     urlpatterns += [
         re_path(
             r"^media/(?P<path>(?:images|original_images)/.*)$",

@@ -1,15 +1,13 @@
-from importlib import import_module
-from importlib.util import find_spec
-
-from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
+
+from atelier import plugins
 
 
 class Command(BaseCommand):
     help = (
-        "Laad de demogegevens van elke app (de module demo.py van die app). "
-        "Een tweede keer laden verandert niets. Er wordt geen e-mail verstuurd."
+        "Laad de demogegevens van elke app (de demo van haar portal.py), de kern "
+        "eerst. Een tweede keer laden verandert niets. Er wordt geen e-mail verstuurd."
     )
 
     def handle(self, *args, **options):
@@ -17,14 +15,6 @@ class Command(BaseCommand):
         with override_settings(
             EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"
         ):
-            self.load_all()
+            for _label, load in plugins.demo_loaders():
+                load(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demogegevens geladen."))
-
-    def load_all(self):
-        for app_config in apps.get_app_configs():
-            module_name = f"{app_config.name}.demo"
-            if app_config.name.startswith(("django.", "wagtail")) or not find_spec(
-                module_name
-            ):
-                continue
-            import_module(module_name).load(self.stdout)

@@ -1,28 +1,21 @@
-"""The portal's one API router (namespace "api"); each app registers its viewsets here."""
+"""The core's API: the municipalities as GeoJSON, and the OpenAPI schema's scope.
+The router itself is assembled from every app's `portal.py` in `atelier.api_urls`."""
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.urls import path
 from drf_spectacular.contrib.rest_framework_gis import (
     GeoFeatureModelSerializerExtension,
 )
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
-from rest_framework.routers import DefaultRouter, SimpleRouter
-
-from kempenkaart.api import (
-    SLUG_PATTERN,
-    AantallenPerGemeenteView,
-    InstrumentViewSet,
-    ProjectViewSet,
-    WatGeldtHierView,
-)
 
 from .geojson import feature_collection
 from .models import Gemeente
 from .serializers import GemeenteSerializer
 
 GEOJSON = "application/geo+json"
+# Slugs in API URLs: a NUL byte or a stray character is a 404, without a query.
+SLUG_PATTERN = "[-a-zA-Z0-9_]+"
 
 
 def public_endpoints(endpoints):
@@ -142,16 +135,3 @@ class GemeenteViewSet(viewsets.ReadOnlyModelViewSet):
             },
         )
         return HttpResponse(collection, content_type=GEOJSON)
-
-
-router = DefaultRouter() if settings.DEBUG else SimpleRouter()
-router.register("gemeenten", GemeenteViewSet, basename="gemeente")
-router.register("instrumenten", InstrumentViewSet, basename="instrument")
-router.register("projecten", ProjectViewSet, basename="project")
-
-app_name = "api"
-urlpatterns = [
-    path("wat-geldt-hier/", WatGeldtHierView.as_view(), name="wat-geldt-hier"),
-    path("per-gemeente/", AantallenPerGemeenteView.as_view(), name="per-gemeente"),
-    *router.urls,
-]

@@ -267,11 +267,8 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "atelier.ContentPage",
-        "modeldocumenten.ModelDocumentIndexPage",
-        "modeldocumenten.InspirationIndexPage",
-    ]
+    # + the apps' page types (their portal.py `home_page_types`, added in ready())
+    subpage_types = ["atelier.ContentPage"]
     max_count = 1
 
     class Meta:

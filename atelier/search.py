@@ -1,8 +1,8 @@
 """The portal-wide search, `/zoeken/`: one box for model documents, map projects,
 instruments and whatever the apps add, grouped by kind.
 
-The core imports no app. Each app has a module `<app>/search.py` with providers, found
-on first use (like `<app>/demo.py` for `load_demo`):
+The core names no app. Each app declares its providers in its `portal.py`
+(`atelier.plugins`), usually written in `<app>/search.py` with the decorator:
 
     @provider(_("Modeldocumenten"), order=10, result=document_result)
     def modeldocumenten(request, query):
@@ -14,14 +14,10 @@ obj)` turns into one. Full text is Dutch and ignores accents (config `dutch_unac
 migration 0008): "verordeningen" finds "verordening", "cafe" finds "Café".
 """
 
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from importlib import import_module
-from importlib.util import find_spec
 
 from django import forms
-from django.apps import apps
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db.models import (
     BooleanField,
@@ -35,6 +31,8 @@ from django.db.models import (
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+
+from . import plugins
 
 SEARCH_CONFIG = "dutch_unaccent"
 MIN_LENGTH = 2
@@ -75,43 +73,23 @@ class Group:
         return self.total > len(self.results)
 
 
-PROVIDERS: list[Provider] = []
-
-
 def provider(kind, order=50, *, result=None, more_url=None):
-    """Register `func(request, query)` as the search of one kind of thing.
+    """Make `func(request, query)` the search of one kind of thing: a Provider for
+    an app's `portal.search_providers`.
 
     kind: the heading of its results ("Modeldocumenten"); order: lower comes first;
     result(request, obj): a Result for each object, when func returns model objects;
     more_url(request, query): where to see all of them, when there are more than
     PER_KIND (or None)."""
 
-    def register(func):
-        key = (func.__module__, func.__qualname__)
-        PROVIDERS[:] = [
-            p for p in PROVIDERS if (p.search.__module__, p.search.__qualname__) != key
-        ]
-        PROVIDERS.append(Provider(kind, order, func, result, more_url))
-        PROVIDERS.sort(key=lambda p: p.order)
-        return func
+    def make(func):
+        return Provider(kind, order, func, result, more_url)
 
-    return register
-
-
-@functools.cache
-def discover():
-    """Import `<app>.search` of every installed project app, once."""
-    for app_config in apps.get_app_configs():
-        module_name = f"{app_config.name}.search"
-        if app_config.name.startswith(("django.", "wagtail")):
-            continue
-        if find_spec(module_name):
-            import_module(module_name)
+    return make
 
 
 def providers():
-    discover()
-    return list(PROVIDERS)
+    return plugins.search_providers()
 
 
 class Unaccent(Func):

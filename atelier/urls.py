@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from . import media, views
+from . import media, plugins, views
 from .admin import superuser_admin_site
 from .admin_access import check_admin_view_rules
 from .search import SearchView
@@ -55,13 +55,12 @@ urlpatterns = [
         ),
         name="api-docs",
     ),
-    path("api/", include("atelier.api")),
+    path("api/", include("atelier.api_urls")),
     path("zoeken/", SearchView.as_view(), name="search"),
     path("gemeenten/", include(gemeenten_patterns)),
-    path("kaart/", include("kempenkaart.urls")),
-    # Feeds, downloads, following: beside the library page, which Wagtail serves.
-    path("modeldocumenten/", include("modeldocumenten.urls")),
     path("account/", include(account_patterns)),
+    # What each app adds (its portal.py), before Wagtail's page tree.
+    *plugins.collect("urls"),
 ]
 
 if settings.SERVE_MEDIA:

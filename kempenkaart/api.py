@@ -17,6 +17,7 @@ from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from atelier import exports
+from atelier.api import SLUG_PATTERN
 from atelier.geojson import feature_collection, features_json, wrap_collection
 from atelier.models import Gemeente, Thema
 
@@ -30,7 +31,6 @@ MAX_PAGE_SIZE = 10_000
 # Far past any real collection, and (page - 1) * MAX_PAGE_SIZE stays a bigint.
 MAX_PAGE = 1_000_000_000
 MAX_ZOOM = 22
-SLUG_PATTERN = "[-a-zA-Z0-9_]+"  # a NUL byte or a stray character: 404, no query
 
 
 class GeoJSONRenderer(JSONRenderer):

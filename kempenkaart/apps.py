@@ -15,17 +15,6 @@ class KempenkaartConfig(AppConfig):
         # Wagtail's admin publishes through revisions; tell the submitter either way.
         published.connect(_project_published, sender=Project)
 
-        from atelier.sections import section
-
-        from . import views
-
-        section("gemeente", "kempenkaart/includes/gemeente_section.html", order=10)(
-            views.gemeente_section_context
-        )
-        section("home", "kempenkaart/includes/home_section.html", order=10)(
-            views.home_section_context
-        )
-
 
 def _project_published(sender, instance, **kwargs):
     from django.db import transaction

@@ -8,23 +8,6 @@ class ModeldocumentenConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from atelier.sections import section
-
-        from . import views
-
-        section("home", "modeldocumenten/includes/home_section.html", order=5)(
-            views.home_section_context
-        )
-        section(
-            "home", "modeldocumenten/includes/inspiration_home_section.html", order=15
-        )(views.inspiration_home_context)
-        section("gemeente", "modeldocumenten/includes/gemeente_section.html", order=20)(
-            views.gemeente_section_context
-        )
-        section("account", "modeldocumenten/includes/account_section.html", order=10)(
-            views.account_section_context
-        )
-
         from wagtail.signals import page_published
 
         from .models import ModelDocumentPage

@@ -3,16 +3,26 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from atelier import plugins
+
 register = template.Library()
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The site's top-level pages that editors put in the menu, for the navigation."""
+    """The apps' menu entries (their portal.py), then the site's top-level pages that
+    editors put in the menu."""
     request = context["request"]
     site = Site.find_for_request(request)
     pages = site.root_page.get_children().live().public().in_menu() if site else []
-    return {"request": request, "menu_pages": pages, "user": context.get("user")}
+    match = request.resolver_match
+    return {
+        "request": request,
+        "menu_items": plugins.menu(),
+        "current_namespace": match.namespace if match else "",
+        "menu_pages": pages,
+        "user": context.get("user"),
+    }
 
 
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}

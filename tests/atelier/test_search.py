@@ -2,7 +2,8 @@ import pytest
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from atelier import search
+from atelier import plugins, search
+from atelier.plugins import Portal
 from atelier.search import PER_KIND, Result, provider
 from tests.kempenkaart.factories import InstrumentFactory, ProjectFactory
 from tests.modeldocumenten.factories import model_document
@@ -230,14 +231,24 @@ def test_like_wildcards_are_plain_characters(client):
 
 
 def test_a_new_kind_is_a_few_lines(client, monkeypatch):
-    search.providers()  # the apps' providers, before swapping the list
-    monkeypatch.setattr(search, "PROVIDERS", list(search.PROVIDERS))
-
     @provider("Inspiratie", order=20)
     def inspiratie(request, query):
         if "plein" not in query:
             return []
         return [Result("Pleinen die werken", "/inspiratie/pleinen/", "Vijf pleinen.")]
+
+    # Only the model documents and projects of the installed apps, plus the new kind.
+    installed = plugins.portals()
+    keep = [p for p in plugins.search_providers() if p.order in (10, 30)]
+    monkeypatch.setattr(
+        plugins,
+        "portals",
+        lambda: {
+            "apps": Portal(search_providers=keep),
+            "proef": Portal(search_providers=[inspiratie]),
+        },
+    )
+    assert installed  # (the real ones were found)
 
     ProjectFactory(title="Dorpsplein")
     model_document("Modelbestek plein", soort="bestek")

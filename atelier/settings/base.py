@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "atelier",
     "kempenkaart",
     "modeldocumenten",
+    "netwerk",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.embeds",

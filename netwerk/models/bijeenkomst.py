@@ -34,7 +34,7 @@ from wagtail.search import index
 from atelier.models import TimeStampedModel
 from atelier.widgets import MapWidget
 
-from . import rules
+from .. import rules
 
 
 class BijeenkomstQuerySet(models.QuerySet):

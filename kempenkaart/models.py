@@ -12,7 +12,6 @@ from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVect
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from leaflet.forms.widgets import LeafletWidget
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -22,14 +21,9 @@ from wagtail.search import index
 
 from atelier.constraints import ValidGeometry
 from atelier.models import Gemeente, TimeStampedModel
+from atelier.widgets import MapWidget
 
 SEARCH_CONFIG = "dutch"
-
-
-class MapWidget(LeafletWidget):
-    """django-leaflet's widget with its scripts: Leaflet from static/, not a CDN."""
-
-    include_media = True
 
 
 def search_vector(*fields):

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "atelier",
     "kempenkaart",
     "modeldocumenten",
+    "netwerk",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.embeds",

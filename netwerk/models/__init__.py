@@ -1,0 +1,10 @@
+"""The network's models, one module per part: gatherings and registrations
+(bijeenkomst.py), consultations (overleg.py), running activities (activiteit.py),
+tailored support (maatwerk.py)."""
+
+from .bijeenkomst import (  # noqa: F401
+    Bijeenkomst,
+    BijeenkomstQuerySet,
+    Genodigde,
+    Inschrijving,
+)

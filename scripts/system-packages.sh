@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Installs the system packages the portal needs, when they are missing:
-# PostgreSQL + PostGIS (database), GDAL/GEOS/PROJ (GeoDjango) and, with --browser,
+# PostgreSQL + PostGIS (database), GDAL/GEOS/PROJ (GeoDjango), Pango and DejaVu fonts
+# (PDFs with WeasyPrint) and, with --browser,
 # Debian's Chromium (browser tests). Uses apt-get as root or through sudo; otherwise it
 # prints the exact command to run and stops.
 set -euo pipefail
 
 PG_VERSION="${PG_VERSION:-15}"
-packages=(gdal-bin libgeos-c1v5 libproj25 postgresql-client)
+packages=(gdal-bin libgeos-c1v5 libproj25 postgresql-client
+  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
 # A server is only needed when no DATABASE_URL points elsewhere.
 if [ -z "${DATABASE_URL:-}" ]; then
   packages+=("postgresql-${PG_VERSION}" "postgresql-${PG_VERSION}-postgis-3")
 fi
 if [ "${1:-}" = "--browser" ]; then
-  packages+=(chromium fonts-dejavu-core)
+  packages+=(chromium)
 fi
 
 missing=()

@@ -37,6 +37,12 @@ portal = Portal(
             views.home_section_context,
             order=10,
         ),
+        Section(
+            "account",
+            "kempenkaart/includes/account_section.html",
+            views.account_section_context,
+            order=10,
+        ),
     ],
     menu=[MenuItem(_("Kempenkaart"), "kempenkaart:map", order=10)],
     demo=demo.load,

@@ -256,3 +256,13 @@ def home_section_context(request):
         .select_related("gemeente")
         .order_by("-last_published_at")[:4],
     }
+
+
+def account_section_context(request):
+    """ "Mijn account": the way to add a project and to one's own projects, for whoever
+    may submit projects (partners, municipal officials)."""
+    if not request.user.has_perm("kempenkaart.add_project"):
+        return None
+    return {
+        "eigen_projecten": Project.objects.filter(ingediend_door=request.user).count()
+    }

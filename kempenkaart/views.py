@@ -3,8 +3,10 @@ from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMix
 from django.contrib.gis.db.models import GeometryField
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Func
+from django.db.models import CharField, Func, Value
+from django.db.models.functions import Concat
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
@@ -266,3 +268,48 @@ def account_section_context(request):
     return {
         "eigen_projecten": Project.objects.filter(ingediend_door=request.user).count()
     }
+
+
+def _detail_url(url_name):
+    """An SQL expression for each row's page: the URL of `url_name` around its slug."""
+    prefix, marker, suffix = reverse(url_name, kwargs={"slug": "__slug__"}).partition(
+        "__slug__"
+    )
+    return Concat(Value(prefix), "slug", Value(suffix), output_field=CharField())
+
+
+def gemeente_projecten_features(request, gemeente):
+    """The municipality's projects that `request.user` may see, for its map."""
+    return feature_collection(
+        Project.objects.visible_to(request.user)
+        .in_gemeente(gemeente)
+        .order_by("title", "pk"),
+        geometry="locatie",
+        properties={
+            "naam": "title",
+            "url": _detail_url("kempenkaart:project-detail"),
+        },
+    )
+
+
+def gemeente_instrumenten_features(request, gemeente):
+    """The municipality's instruments in force or in the making, simplified for a
+    map of one municipality (about 2 m)."""
+    simplified = Func(
+        "geom",
+        0.00002,
+        True,
+        function="ST_Simplify",
+        output_field=Instrument._meta.get_field("geom"),
+    )
+    return feature_collection(
+        Instrument.objects.in_gemeente(gemeente)
+        .exclude(status=Instrument.Status.OPGEHEVEN)
+        .annotate(geom_kaart=simplified)
+        .order_by("name", "pk"),
+        geometry="geom_kaart",
+        properties={
+            "naam": "name",
+            "url": _detail_url("kempenkaart:instrument-detail"),
+        },
+    )

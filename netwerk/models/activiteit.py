@@ -47,7 +47,7 @@ class ActiviteitQuerySet(models.QuerySet):
         that overlap in time and have not ended. Each row holds gemeente_id,
         thema_id, `partners` (how many), `activiteiten` (their ids), `vanaf` and
         `tot` (the span of the overlapping activities), and `dagen_samen` (the
-        longest overlap of two partners' activities, in days).
+        longest overlap of two partners' activities, a timedelta).
 
         Ranked by the number of partners, then the longest overlap, then the
         soonest start. All in SQL: an EXISTS per activity finds its partner
@@ -76,7 +76,7 @@ class ActiviteitQuerySet(models.QuerySet):
             .values("gemeente_id", "thema_id")
             .annotate(
                 partners=Count("organisatie", distinct=True),
-                activiteiten=ArrayAgg("pk", ordering="pk"),
+                activiteiten=ArrayAgg("pk", order_by="pk"),
                 vanaf=Min("start"),
                 tot=Max(end),
                 dagen_samen=Max("samen"),

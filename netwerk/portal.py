@@ -6,12 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from atelier.plugins import MenuItem, Portal, Section
 
-from . import search
+from . import demo, search_partners
 from .views import activiteiten, maatwerk
 
 portal = Portal(
     urls=[path("", include("netwerk.urls"))],
-    search_providers=[search.partners, search.activiteiten],
+    search_providers=[search_partners.partners, search_partners.activiteiten],
     sections=[
         Section(
             "gemeente",
@@ -27,4 +27,5 @@ portal = Portal(
         ),
     ],
     menu=[MenuItem(_("Netwerk"), "netwerk:partner-list", order=40)],
+    demo=demo.load,
 )

@@ -1,7 +1,6 @@
-"""Writes of the network that span models or send mail, each enforcing its own rules
-(netwerk.rules) and refusing with a Dutch ValidationError.
-
-Consultations, activities and opportunities, tailored support."""
+"""Consultations, running activities and opportunities, tailored support: the
+writes that span models or send mail, each enforcing its own rules (netwerk.rules)
+and refusing with a Dutch ValidationError."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -13,8 +12,8 @@ from atelier.mail import mail_send
 from atelier.models import Organisatie
 from atelier.uploads import check_document, safe_filename
 
-from . import rules
-from .models import (
+from .. import rules
+from ..models import (
     Actiepunt,
     Activiteit,
     AgendaPunt,

@@ -170,6 +170,23 @@ def maatwerk_visible(user):
     )
 
 
+def maatwerk_staff_recipients():
+    """Who hears of a new request: the active staff who handle tailored support
+    (through their groups; superusers are not mailed)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    app_label, codename = MANAGE_MAATWERK.split(".")
+    permission = Permission.objects.get(
+        content_type__app_label=app_label, codename=codename
+    )
+    users = get_user_model().objects.filter(
+        Q(groups__permissions=permission) | Q(user_permissions=permission),
+        is_active=True,
+    )
+    return sorted(set(users.exclude(email="").values_list("email", flat=True)))
+
+
 def maatwerk_mail_recipients(vraag):
     """Who hears of a change of status: whoever asked, if they still may see it."""
     from .models import Maatwerkvraag

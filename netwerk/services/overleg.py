@@ -257,7 +257,17 @@ def maatwerk_submit(user, *, gemeente, onderwerp, vraag, thema, urgentie, bijlag
             bijlage = MaatwerkBijlage(vraag=aanvraag, naam=naam)
             bijlage.bestand.save(naam, bestand, save=False)
             bijlage.save()
+        transaction.on_commit(lambda: _mail_new(aanvraag))
     return aanvraag
+
+
+def _mail_new(vraag):
+    mail_send(
+        subject_template="netwerk/mail/maatwerk_nieuw_subject.txt",
+        body_template="netwerk/mail/maatwerk_nieuw_body.txt",
+        context={"vraag": vraag, "url": vraag.get_absolute_url()},
+        to=rules.maatwerk_staff_recipients(),
+    )
 
 
 def maatwerk_update(vraag, user, *, status, reden="", partners=None, notitie=""):

@@ -14,6 +14,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from atelier.models import Organisatie, Thema
+from atelier.uploads import check_document, safe_filename
 
 from .. import rules, services
 from ..models import Maatwerkvraag
@@ -62,6 +63,16 @@ class MaatwerkForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gemeente"].queryset = rules.maatwerk_gemeenten(user)
+
+    def clean_bijlagen(self):
+        for bestand in self.cleaned_data["bijlagen"]:
+            try:
+                check_document(bestand)
+            except ValidationError as error:
+                raise ValidationError(
+                    f"{safe_filename(bestand.name)}: {' '.join(error.messages)}"
+                ) from error
+        return self.cleaned_data["bijlagen"]
 
     def clean_onderwerp(self):
         onderwerp = " ".join(self.cleaned_data["onderwerp"].split())
@@ -115,9 +126,7 @@ class MaatwerkCreateView(LoginRequiredMixin, FormView):
                 bijlagen=data["bijlagen"],
             )
         except ValidationError as error:
-            form.add_error(
-                "bijlagen" if error.code != "invalid" else None, error.messages
-            )
+            form.add_error(None, error.messages)
             return self.form_invalid(form)
         messages.success(
             self.request, _("Uw vraag is verstuurd. IOK neemt ze in behandeling.")

@@ -244,3 +244,40 @@ def test_partner_directory_and_page(client, places):
     )
     found = client.get(reverse("search"), {"q": "landschapsherstel"})
     assert org.name in found.text
+
+
+def test_a_partner_page_shows_its_projects_on_a_map(client):
+    from tests.kempenkaart.factories import ProjectFactory
+
+    org = partner_org("AR-TUR")
+    project = ProjectFactory(title="Speelbos aan de Aa")
+    project.partners.add(org)
+    project.save()
+    page = client.get(reverse("netwerk:partner-detail", args=[org.slug]))
+    assert "Speelbos aan de Aa" in page.text
+    assert 'data-map="dataMap"' in page.text and 'id="partner-projecten"' in page.text
+
+
+def test_staff_edit_any_partners_activity_a_partner_only_their_own(client, places):
+    own, other = partner_org("Eigen"), partner_org("Ander")
+    activiteit = act(other, places["mol"], places["erfgoed"], -5, 50)
+    edit = reverse("netwerk:activiteit-edit", args=[activiteit.slug])
+    client.force_login(UserFactory(roles=[roles.PARTNER], organisaties=[own]))
+    assert client.get(edit).status_code == 403
+    client.force_login(UserFactory(roles=[roles.IOK_MEDEWERKER]))
+    page = client.get(edit)
+    assert page.status_code == 200
+    response = client.post(
+        edit,
+        {
+            "title": "Nieuwe titel",
+            "organisatie": other.pk,
+            "gemeente": places["mol"].pk,
+            "thema": places["erfgoed"].pk,
+            "start": "2026-01-01",
+        },
+    )
+    assert response.status_code == 302
+    activiteit.refresh_from_db()
+    assert activiteit.title == "Nieuwe titel" and activiteit.einde is None
+    assert not activiteit.publiek  # unchecked box

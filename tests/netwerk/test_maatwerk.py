@@ -218,3 +218,17 @@ def test_the_asker_is_mailed_a_new_status(
     assert mail.outbox[0].to == [gemeente_medewerker.email]
     assert "afgewezen" in mail.outbox[0].subject
     assert "Buiten scope" in mail.outbox[0].body
+
+
+def test_staff_are_mailed_a_new_request_and_nobody_else(
+    client, django_capture_on_commit_callbacks, gemeente_medewerker, form
+):
+    staff = UserFactory(roles=[roles.IOK_MEDEWERKER], email="iok@example.be")
+    UserFactory(roles=[roles.PARTNER], email="partner@example.be")
+    UserFactory(roles=[roles.IOK_MEDEWERKER], email="weg@example.be", is_active=False)
+    client.force_login(gemeente_medewerker)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("netwerk:maatwerk-create"), form)
+    assert [m.to for m in mail.outbox] == [[staff.email]]
+    assert "Visie op de stationsomgeving" in mail.outbox[0].subject
+    assert "\n" not in mail.outbox[0].subject

@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -46,15 +47,24 @@ class OverlegListView(ConsultationAccessMixin, TemplateView):
     template_name = "netwerk/overleg_list.html"
 
     def get_context_data(self, **kwargs):
+        organiser = rules.is_organiser(self.request.user)
         overleggen = (
             Overleg.objects.visible_to(self.request.user)
             .select_related("bijeenkomst", "reeks")
             .order_by()
         )
+        komende = overleggen.upcoming()
+        if organiser:  # staff see who declines
+            komende = komende.annotate(
+                afmeldingen=Count(
+                    "bijeenkomst__genodigden",
+                    filter=Q(bijeenkomst__genodigden__antwoord=Genodigde.Antwoord.NEE),
+                )
+            )
         return super().get_context_data(
-            komende=overleggen.upcoming(),
+            komende=komende,
             voorbije=overleggen.past()[:24],
-            is_organiser=rules.is_organiser(self.request.user),
+            is_organiser=organiser,
             **kwargs,
         )
 

@@ -133,6 +133,9 @@ def test_an_invited_partner_answers_and_staff_see_who_declines(client, world, tu
     client.force_login(UserFactory(roles=[roles.IOK_MEDEWERKER]))
     page = client.get(url("netwerk:overleg-detail", world["water"]))
     assert "Uitgenodigde partner" in page.text and ">nee<" in page.text
+    assert "1 afmelding" in client.get(reverse("netwerk:overleg-list")).text
+    client.force_login(partner)
+    assert "afmelding" not in client.get(reverse("netwerk:overleg-list")).text
 
 
 def test_a_partner_not_invited_to_the_kern_meeting_cannot_answer(

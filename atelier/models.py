@@ -170,6 +170,11 @@ class Organisatie(TimeStampedModel, ClusterableModel, index.Indexed):
     )
     description = RichTextField(_("beschrijving"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    expertise = models.TextField(
+        _("expertise"), blank=True, help_text=_("Waarin de organisatie sterk is.")
+    )
+    contact_email = models.EmailField(_("e-mail voor contact"), blank=True)
+    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
 
     objects = OrganisatieQuerySet.as_manager()
 
@@ -181,6 +186,9 @@ class Organisatie(TimeStampedModel, ClusterableModel, index.Indexed):
         FieldPanel("partnerschap"),
         FieldPanel("website"),
         FieldPanel("description"),
+        FieldPanel("expertise"),
+        FieldPanel("contact_email"),
+        FieldPanel("telefoon"),
         InlinePanel("lidmaatschappen", label=_("Leden")),
     ]
     search_fields = [

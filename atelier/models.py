@@ -173,6 +173,15 @@ class Organisatie(TimeStampedModel, ClusterableModel, index.Indexed):
     expertise = models.TextField(
         _("expertise"), blank=True, help_text=_("Waarin de organisatie sterk is.")
     )
+    contactpersoon = models.CharField(
+        _("contactpersoon"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Naam en functie of dienst, bv. ‘An Peeters, omgevingsambtenaar’: "
+            "getoond op de pagina van de gemeente of partner."
+        ),
+    )
     contact_email = models.EmailField(_("e-mail voor contact"), blank=True)
     telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
 
@@ -187,6 +196,7 @@ class Organisatie(TimeStampedModel, ClusterableModel, index.Indexed):
         FieldPanel("website"),
         FieldPanel("description"),
         FieldPanel("expertise"),
+        FieldPanel("contactpersoon"),
         FieldPanel("contact_email"),
         FieldPanel("telefoon"),
         InlinePanel("lidmaatschappen", label=_("Leden")),
@@ -215,6 +225,10 @@ class Organisatie(TimeStampedModel, ClusterableModel, index.Indexed):
 
     def __str__(self):
         return self.name
+
+    @property
+    def has_contact(self):
+        return bool(self.contactpersoon or self.contact_email or self.telefoon)
 
 
 class User(AbstractUser):

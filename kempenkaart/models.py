@@ -4,24 +4,37 @@ import math
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.gis.db import models
 from django.contrib.gis.db.models.functions import Distance
 from django.contrib.gis.measure import D
 from django.contrib.postgres.indexes import GinIndex, GistIndex
 from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
-from django.db.models import Q
+from django.db.models import CharField, F, OuterRef, Q, Subquery
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Orderable,
+    RevisionMixin,
+    Task,
+    TaskState,
+    WorkflowMixin,
+    WorkflowState,
+)
 from wagtail.search import index
 
 from atelier.constraints import ValidGeometry
+from atelier.geometry import OVERLAPS, GeometryValidator
 from atelier.models import Gemeente, TimeStampedModel
 from atelier.widgets import MapWidget
+
+from . import rules
 
 SEARCH_CONFIG = "dutch"
 
@@ -81,7 +94,12 @@ class Instrument(TimeStampedModel, ClusterableModel, index.Indexed):
     gemeenten = ParentalManyToManyField(
         Gemeente, related_name="instrumenten", verbose_name=_("gemeenten"), blank=True
     )
-    geom = models.MultiPolygonField(_("gebied"), srid=4326, spatial_index=False)
+    geom = models.MultiPolygonField(
+        _("gebied"),
+        srid=4326,
+        spatial_index=False,
+        validators=[GeometryValidator(_("Het gebied"), region=OVERLAPS)],
+    )
     register_url = models.URLField(
         _("link naar register of besluit"), max_length=500, blank=True
     )
@@ -224,16 +242,24 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(live=True)
 
     def visible_to(self, user):
-        """Published projects, plus the ones this user submitted; IOK staff
-        (who moderate) see every project."""
-        if user.has_perm("kempenkaart.publish_project"):
-            return self
-        if user.is_authenticated:
-            return self.filter(Q(live=True) | Q(ingediend_door=user))
-        return self.published()
+        """The projects `user` may know exist (`rules.project_visible`)."""
+        return self.filter(rules.project_visible(user))
 
     def in_gemeente(self, gemeente):
         return self.filter(gemeente=gemeente)
+
+    def with_afwijzingsreden(self):
+        """Annotate each project's `afwijzingsreden`: the comment of the request for
+        changes its workflow waits on (None when it waits on nothing)."""
+        rejected = TaskState.objects.filter(
+            workflow_state__base_content_type=ContentType.objects.get_for_model(
+                self.model
+            ),
+            workflow_state__object_id=Cast(OuterRef("pk"), CharField()),
+            workflow_state__status=WorkflowState.STATUS_NEEDS_CHANGES,
+            workflow_state__current_task_state=F("pk"),
+        )
+        return self.annotate(_afwijzingsreden=Subquery(rejected.values("comment")[:1]))
 
     def near(self, point, metres):
         """Within `metres` of `point`, nearest first (annotates `afstand`). A box in
@@ -251,10 +277,17 @@ class ProjectQuerySet(models.QuerySet):
 
 
 class Project(
-    DraftStateMixin, RevisionMixin, TimeStampedModel, ClusterableModel, index.Indexed
+    WorkflowMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    TimeStampedModel,
+    ClusterableModel,
+    index.Indexed,
 ):
     """A quality project on the map, added by a partner or a municipality and
-    published by IOK staff. `live` means published; changes are kept as revisions."""
+    published by IOK staff. `live` means published; changes are kept as revisions.
+    Moderation is the Wagtail workflow assigned to this model (`ProjectModeratie`):
+    a submission starts it, IOK publishes or asks for changes with a comment."""
 
     class Fase(models.TextChoices):
         IDEE = "idee", _("idee")
@@ -281,9 +314,19 @@ class Project(
     )
     contact_naam = models.CharField(_("contactpersoon"), max_length=200, blank=True)
     contact_email = models.EmailField(_("e-mail contactpersoon"), blank=True)
-    locatie = models.PointField(_("locatie"), srid=4326, spatial_index=False)
+    locatie = models.PointField(
+        _("locatie"),
+        srid=4326,
+        spatial_index=False,
+        validators=[GeometryValidator(_("De locatie"))],
+    )
     omtrek = models.MultiPolygonField(
-        _("omtrek"), srid=4326, null=True, blank=True, spatial_index=False
+        _("omtrek"),
+        srid=4326,
+        null=True,
+        blank=True,
+        spatial_index=False,
+        validators=[GeometryValidator(_("De omtrek"))],
     )
     gemeente = models.ForeignKey(
         Gemeente,
@@ -299,8 +342,6 @@ class Project(
         related_name="projecten",
         verbose_name=_("ingediend door"),
     )
-    afgewezen_op = models.DateTimeField(_("afgewezen op"), null=True, blank=True)
-    afwijzingsreden = models.TextField(_("reden van afwijzing"), blank=True)
     is_demo = models.BooleanField(_("demogegevens"), default=False)
     search = models.GeneratedField(
         expression=search_vector("title", "description"),
@@ -334,14 +375,7 @@ class Project(
             heading=_("Contact"),
         ),
         InlinePanel("afbeeldingen", label=_("Afbeeldingen")),
-        MultiFieldPanel(
-            [
-                FieldPanel("ingediend_door", read_only=True),
-                FieldPanel("afgewezen_op", read_only=True),
-                FieldPanel("afwijzingsreden", read_only=True),
-            ],
-            heading=_("Moderatie"),
-        ),
+        FieldPanel("ingediend_door", read_only=True),
     ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
 
@@ -385,19 +419,34 @@ class Project(
         return reverse("kempenkaart:project-detail", kwargs={"slug": self.slug})
 
     @property
+    def needs_changes(self):
+        """IOK asked for changes (rejected) and the submitter has not resubmitted."""
+        state = self.current_workflow_state
+        return state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES
+
+    @property
+    def afwijzingsreden(self):
+        """The comment with which IOK asked for changes, while it holds ("" when the
+        project was published or resubmitted since). `with_afwijzingsreden()`
+        annotates it for lists."""
+        if "_afwijzingsreden" in self.__dict__:
+            return self._afwijzingsreden or ""
+        if not self.needs_changes:
+            return ""
+        return self.current_workflow_state.current_task_state.comment
+
+    @property
     def moderation_status(self):
         if self.live:
             return _("gepubliceerd")
-        if self.afgewezen_op:
+        if self.afwijzingsreden or self.needs_changes:
             return _("afgewezen")
         return _("ingediend, wacht op publicatie")
 
     def can_edit(self, user):
-        """Submitters edit their own projects, never another's; IOK staff edit all."""
-        return user.is_authenticated and (
-            self.ingediend_door_id == user.pk
-            or user.has_perm("kempenkaart.change_project")
-        )
+        """Submitters edit their own projects, never another's; IOK staff edit all
+        (`rules.may_edit_project`)."""
+        return rules.may_edit_project(user, self)
 
 
 class ProjectAfbeelding(Orderable):
@@ -422,3 +471,36 @@ class ProjectAfbeelding(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("afbeelding")
         verbose_name_plural = _("afbeeldingen")
+
+
+class ProjectModeratie(Task):
+    """The moderation step of a project's workflow: the IOK staff who moderate
+    (`rules.may_moderate`, not a group chosen in the admin) publish the project or
+    ask for changes with a comment that the submitter sees."""
+
+    def user_can_access_editor(self, obj, user):
+        return rules.may_moderate(user)
+
+    def locked_for_user(self, obj, user):
+        return not rules.may_moderate(user)
+
+    def get_actions(self, obj, user):
+        if not rules.may_moderate(user):
+            return []
+        return [
+            ("reject", _("Afwijzen (wijzigingen vragen)"), True),
+            ("approve", _("Goedkeuren en publiceren"), False),
+        ]
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        if not rules.may_moderate(user):
+            return TaskState.objects.none()
+        return self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+
+    @classmethod
+    def get_description(cls):
+        return _("De IOK-medewerkers die projecten modereren keuren goed of wijzen af.")
+
+    class Meta:
+        verbose_name = _("moderatie van projecten")
+        verbose_name_plural = _("moderaties van projecten")

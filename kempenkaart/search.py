@@ -12,6 +12,10 @@ from atelier.search import Result, provider, text_search
 
 from .models import Instrument, Project
 
+# What the portal search matches on; the map's and the API's `q` filter use the same.
+PROJECT_FIELDS = ["title", "description"]
+INSTRUMENT_FIELDS = ["name", "description"]
+
 
 def map_url(request, query):
     return f"{reverse('kempenkaart:map')}?{urlencode({'q': query})}"
@@ -42,9 +46,9 @@ def instrument_result(request, instrument):
     more_url=map_url,
 )
 def projecten(request, query):
-    """Published projects only, whoever asks: the search page is public."""
-    projects = Project.objects.published().select_related("gemeente")
-    return text_search(projects, query, fields=["title", "description"])
+    """The projects the user may know exist (`rules`), as on the map and the API."""
+    projects = Project.objects.visible_to(request.user).select_related("gemeente")
+    return text_search(projects, query, fields=PROJECT_FIELDS)
 
 
 @provider(
@@ -54,4 +58,4 @@ def projecten(request, query):
     more_url=map_url,
 )
 def instrumenten(request, query):
-    return text_search(Instrument.objects.all(), query, fields=["name", "description"])
+    return text_search(Instrument.objects.all(), query, fields=INSTRUMENT_FIELDS)

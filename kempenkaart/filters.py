@@ -12,8 +12,12 @@ from drf_spectacular.utils import extend_schema_field
 from atelier.models import Gemeente, Thema
 from atelier.search import text_filter
 
-from . import search
-from .models import Instrument, Project
+from .models import (
+    INSTRUMENT_SEARCH_FIELDS,
+    PROJECT_SEARCH_FIELDS,
+    Instrument,
+    Project,
+)
 
 
 class BBoxField(forms.CharField):
@@ -138,7 +142,9 @@ def search_filter(qs, fields, text):
     """What the portal search (`/zoeken/`) finds, in its one configuration
     (`atelier.search.text_filter`: Dutch, accents ignored, plus a substring of the
     name), as a semi-join: the queryset keeps its own columns and order."""
-    found = text_filter(qs.model._default_manager.all(), text, fields=fields)
+    found = text_filter(
+        qs.model._default_manager.all(), text, fields=fields, vector="search"
+    )
     return qs.filter(pk__in=found.values("pk"))
 
 
@@ -160,7 +166,7 @@ class KaartFilterSet(django_filters.FilterSet):
 
 
 class ProjectFilterSet(KaartFilterSet):
-    search_fields = search.PROJECT_FIELDS
+    search_fields = PROJECT_SEARCH_FIELDS
     fase = MultiValueFilter(lookup="fase", allowed=Project.Fase.values, label=_("Fase"))
     ordering = django_filters.OrderingFilter(
         fields=(
@@ -192,7 +198,7 @@ class ProjectFilterSet(KaartFilterSet):
 
 
 class InstrumentFilterSet(KaartFilterSet):
-    search_fields = search.INSTRUMENT_FIELDS
+    search_fields = INSTRUMENT_SEARCH_FIELDS
     soort = MultiValueFilter(
         lookup="soort", allowed=Instrument.Soort.values, label=_("Soort")
     )

@@ -9,10 +9,11 @@ from django.contrib.gis.db import models
 from django.contrib.gis.db.models.functions import Distance
 from django.contrib.gis.measure import D
 from django.contrib.postgres.indexes import GinIndex, GistIndex
-from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
-from django.db.models import CharField, F, OuterRef, Q, Subquery
-from django.db.models.functions import Cast
+from django.contrib.postgres.search import SearchVectorField
+from django.db.models import Case, CharField, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -32,15 +33,16 @@ from wagtail.search import index
 from atelier.constraints import ValidGeometry
 from atelier.geometry import OVERLAPS, GeometryValidator
 from atelier.models import Gemeente, TimeStampedModel
+from atelier.search import search_vector
 from atelier.widgets import MapWidget
 
 from . import rules
 
-SEARCH_CONFIG = "dutch"
-
-
-def search_vector(*fields):
-    return SearchVector(*fields, config=SEARCH_CONFIG)
+# What the portal search matches (`atelier.search`, config dutch_unaccent, the first
+# field weighing most), stored and indexed: `/zoeken/` and the `q` filter of the map
+# and the API read this one column.
+PROJECT_SEARCH_FIELDS = ["title", "description"]
+INSTRUMENT_SEARCH_FIELDS = ["name", "description"]
 
 
 class InstrumentQuerySet(models.QuerySet):
@@ -51,8 +53,31 @@ class InstrumentQuerySet(models.QuerySet):
         """The instruments that apply at `point`."""
         return self.filter(geom__intersects=point)
 
-    def search(self, text):
-        return self.filter(search=SearchQuery(text, config=SEARCH_CONFIG))
+    def refresh_status(self, today=None):
+        """Store each instrument's status as its procedure steps give it on `today`
+        (default: today): the latest step dated on or before it counts, a step
+        dated later does not yet. One UPDATE; `manage.py refresh_instrument_status`
+        runs it daily, so a status changes on the day its step takes effect."""
+        today = today or timezone.localdate()
+        latest = ProcedureStap.objects.filter(
+            instrument=OuterRef("pk"), datum__lte=today
+        ).order_by("-datum", "-pk")
+        status = Case(
+            *(
+                When(stap=stap, then=Value(value))
+                for stap, value in ProcedureStap.STATUS.items()
+            ),
+            output_field=CharField(),
+        )
+        new_status = Coalesce(
+            Subquery(latest.annotate(s=status).values("s")[:1]),
+            Value(Instrument.Status.IN_OPMAAK),
+        )
+        return (
+            self.annotate(new_status=new_status)
+            .exclude(status=F("new_status"))
+            .update(status=new_status)
+        )
 
 
 class Instrument(TimeStampedModel, ClusterableModel, index.Indexed):
@@ -119,7 +144,7 @@ class Instrument(TimeStampedModel, ClusterableModel, index.Indexed):
     )
     is_demo = models.BooleanField(_("demogegevens"), default=False)
     search = models.GeneratedField(
-        expression=search_vector("name", "description"),
+        expression=search_vector(*INSTRUMENT_SEARCH_FIELDS),
         output_field=SearchVectorField(),
         db_persist=True,
     )
@@ -164,9 +189,11 @@ class Instrument(TimeStampedModel, ClusterableModel, index.Indexed):
     def get_absolute_url(self):
         return reverse("kempenkaart:instrument-detail", kwargs={"slug": self.slug})
 
-    def status_from_steps(self):
-        """The status its latest procedure step gives it (in opmaak without steps)."""
-        latest = self.stappen.order_by("-datum", "-pk").first()
+    def status_from_steps(self, today=None):
+        """The status its latest procedure step up to `today` gives it (in opmaak
+        without one): a step dated in the future does not count yet."""
+        today = today or timezone.localdate()
+        latest = self.stappen.filter(datum__lte=today).order_by("-datum", "-pk").first()
         return ProcedureStap.STATUS[latest.stap] if latest else self.Status.IN_OPMAAK
 
 
@@ -272,9 +299,6 @@ class ProjectQuerySet(models.QuerySet):
             .order_by("afstand")
         )
 
-    def search(self, text):
-        return self.filter(search=SearchQuery(text, config=SEARCH_CONFIG))
-
 
 class Project(
     WorkflowMixin,
@@ -344,7 +368,7 @@ class Project(
     )
     is_demo = models.BooleanField(_("demogegevens"), default=False)
     search = models.GeneratedField(
-        expression=search_vector("title", "description"),
+        expression=search_vector(*PROJECT_SEARCH_FIELDS),
         output_field=SearchVectorField(),
         db_persist=True,
     )

@@ -10,11 +10,12 @@ from django.utils.translation import gettext_lazy as _
 
 from atelier.search import Result, provider, text_search
 
-from .models import Instrument, Project
-
-# What the portal search matches on; the map's and the API's `q` filter use the same.
-PROJECT_FIELDS = ["title", "description"]
-INSTRUMENT_FIELDS = ["name", "description"]
+from .models import (
+    INSTRUMENT_SEARCH_FIELDS,
+    PROJECT_SEARCH_FIELDS,
+    Instrument,
+    Project,
+)
 
 
 def map_url(request, query):
@@ -48,7 +49,7 @@ def instrument_result(request, instrument):
 def projecten(request, query):
     """The projects the user may know exist (`rules`), as on the map and the API."""
     projects = Project.objects.visible_to(request.user).select_related("gemeente")
-    return text_search(projects, query, fields=PROJECT_FIELDS)
+    return text_search(projects, query, fields=PROJECT_SEARCH_FIELDS, vector="search")
 
 
 @provider(
@@ -58,4 +59,9 @@ def projecten(request, query):
     more_url=map_url,
 )
 def instrumenten(request, query):
-    return text_search(Instrument.objects.all(), query, fields=INSTRUMENT_FIELDS)
+    return text_search(
+        Instrument.objects.all(),
+        query,
+        fields=INSTRUMENT_SEARCH_FIELDS,
+        vector="search",
+    )

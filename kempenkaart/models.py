@@ -275,18 +275,26 @@ class ProjectQuerySet(models.QuerySet):
     def in_gemeente(self, gemeente):
         return self.filter(gemeente=gemeente)
 
-    def with_afwijzingsreden(self):
-        """Annotate each project's `afwijzingsreden`: the comment of the request for
-        changes its workflow waits on (None when it waits on nothing)."""
-        rejected = TaskState.objects.filter(
-            workflow_state__base_content_type=ContentType.objects.get_for_model(
-                self.model
-            ),
-            workflow_state__object_id=Cast(OuterRef("pk"), CharField()),
-            workflow_state__status=WorkflowState.STATUS_NEEDS_CHANGES,
-            workflow_state__current_task_state=F("pk"),
+    def with_moderation(self):
+        """Annotate where each project stands in its moderation workflow, for lists
+        (no query per row): `_workflow_status` (in progress, needs changes, or None)
+        and `_afwijzingsreden` (the comment of the request for changes)."""
+        active = WorkflowState.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(self.model),
+            object_id=Cast(OuterRef("pk"), CharField()),
+            status__in=[
+                WorkflowState.STATUS_IN_PROGRESS,
+                WorkflowState.STATUS_NEEDS_CHANGES,
+            ],
         )
-        return self.annotate(_afwijzingsreden=Subquery(rejected.values("comment")[:1]))
+        return self.annotate(
+            _workflow_status=Subquery(active.values("status")[:1]),
+            _afwijzingsreden=Subquery(
+                active.filter(status=WorkflowState.STATUS_NEEDS_CHANGES).values(
+                    "current_task_state__comment"
+                )[:1]
+            ),
+        )
 
     def near(self, point, metres):
         """Within `metres` of `point`, nearest first (annotates `afstand`). A box in
@@ -445,14 +453,22 @@ class Project(
     @property
     def needs_changes(self):
         """IOK asked for changes (rejected) and the submitter has not resubmitted."""
+        if "_workflow_status" in self.__dict__:
+            return self._workflow_status == WorkflowState.STATUS_NEEDS_CHANGES
         state = self.current_workflow_state
         return state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES
 
     @property
+    def awaiting_moderation(self):
+        """A (re)submitted revision waits for IOK."""
+        if "_workflow_status" in self.__dict__:
+            return self._workflow_status == WorkflowState.STATUS_IN_PROGRESS
+        return self.workflow_in_progress
+
+    @property
     def afwijzingsreden(self):
         """The comment with which IOK asked for changes, while it holds ("" when the
-        project was published or resubmitted since). `with_afwijzingsreden()`
-        annotates it for lists."""
+        project was published or resubmitted since)."""
         if "_afwijzingsreden" in self.__dict__:
             return self._afwijzingsreden or ""
         if not self.needs_changes:
@@ -463,7 +479,7 @@ class Project(
     def moderation_status(self):
         if self.live:
             return _("gepubliceerd")
-        if self.afwijzingsreden or self.needs_changes:
+        if self.needs_changes:
             return _("afgewezen")
         return _("ingediend, wacht op publicatie")
 

@@ -234,7 +234,7 @@ class MyProjectsView(LoginRequiredMixin, ListView):
     def get_queryset(self):
         return (
             Project.objects.filter(ingediend_door=self.request.user)
-            .with_afwijzingsreden()
+            .with_moderation()
             .select_related("gemeente")
             .order_by("-updated_at")
         )

@@ -80,6 +80,11 @@ class ProjectViewSet(SnippetViewSet):
     search_fields = ["title"]
     ordering = ["live", "-updated_at"]  # what waits for moderation first
 
+    def get_queryset(self, request):
+        return Project.objects.with_moderation().select_related(
+            "gemeente", "ingediend_door"
+        )
+
 
 class KempenkaartGroup(SnippetViewSetGroup):
     menu_label = gettext_lazy("Kempenkaart")
@@ -140,7 +145,7 @@ def admin_urls():
 @hooks.register("register_snippet_listing_buttons")
 def project_listing_buttons(snippet, user, next_url=None):
     if isinstance(snippet, Project) and rules.may_moderate(user):
-        if snippet.workflow_in_progress:  # a (re)submission waits
+        if snippet.awaiting_moderation:  # a (re)submission waits
             yield ListingButton(
                 _("Afwijzen"),
                 reverse("kempenkaart_project_reject", args=[snippet.pk]),

@@ -68,7 +68,7 @@ def test_every_project_is_loaded_and_moderated_as_its_record_says():
 
 
 def test_the_demo_shows_every_moderation_state_as_moderation_leaves_it():
-    projects = list(Project.objects.filter(is_demo=True).with_afwijzingsreden())
+    projects = list(Project.objects.filter(is_demo=True).with_moderation())
     published = [p for p in projects if p.live]
     waiting = [p for p in projects if not p.live and not p.afwijzingsreden]
     rejected = [p for p in projects if not p.live and p.afwijzingsreden]

@@ -2,6 +2,7 @@
 from the services, with the same result and the same mails."""
 
 import json
+import re
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -30,7 +31,7 @@ def rejected_project(partner, iok_medewerker, title):
 
 
 def moderation_state(project):
-    project = Project.objects.with_afwijzingsreden().get(pk=project.pk)
+    project = Project.objects.with_moderation().get(pk=project.pk)
     return {
         "live": project.live,
         "live_is_latest": project.live_revision_id == project.latest_revision_id,
@@ -173,3 +174,30 @@ def test_only_moderators_publish_or_reject_through_the_services(partner):
     with pytest.raises(PermissionDenied):
         services.project_reject(project=project, user=partner, reason="Nee.")
     assert not Project.objects.get(pk=project.pk).live
+
+
+def test_the_admin_listing_asks_the_workflow_once_not_per_project(
+    client, partner, iok_medewerker
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    listing = reverse("wagtailsnippets_kempenkaart_project:list")
+    client.force_login(iok_medewerker)
+
+    def queries():
+        client.get(listing)  # warm the caches (content types, permissions)
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(listing).content.decode()
+        return len(captured), html
+
+    rejected_project(partner, iok_medewerker, "Eerste")
+    ProjectFactory(ingediend_door=partner, live=False, submitted=True)
+    few, _ = queries()
+    for n in range(6):
+        rejected_project(partner, iok_medewerker, f"Nog een {n}")
+        ProjectFactory(ingediend_door=partner, live=False, submitted=True)
+    many, html = queries()
+    assert many == few
+    assert len(re.findall(r">\s*afgewezen\s*<", html)) == 7  # the status column
+    assert html.count("/afwijzen/") == 7  # Afwijzen for what waits

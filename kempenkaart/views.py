@@ -13,7 +13,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from atelier.geojson import feature_collection
 from atelier.models import Gemeente, Thema
 
-from . import services
+from . import rules, services
 from .filters import InstrumentFilterSet, ProjectFilterSet
 from .forms import ProjectForm
 from .models import Instrument, Project, ProjectAfbeelding
@@ -85,7 +85,7 @@ class ProjectDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         project = self.object
         context.update(
-            can_edit=project.can_edit(self.request.user),
+            can_edit=rules.may_edit_project(self.request.user, project),
             instrumenten=Instrument.objects.at(project.locatie)
             .exclude(status=Instrument.Status.OPGEHEVEN)
             .order_by("soort", "name"),
@@ -168,8 +168,10 @@ class ProjectFormMixin(LoginRequiredMixin):
 
 
 class ProjectCreateView(ProjectFormMixin, PermissionRequiredMixin, FormView):
-    permission_required = "kempenkaart.add_project"
     raise_exception = False
+
+    def has_permission(self):
+        return rules.may_submit(self.request.user)
 
     def handle_no_permission(self):
         if self.request.user.is_authenticated:
@@ -200,7 +202,9 @@ class ProjectUpdateView(ProjectFormMixin, FormView):
         self.project = get_object_or_404(
             Project.objects.visible_to(request.user), slug=kwargs["slug"]
         )
-        if request.user.is_authenticated and not self.project.can_edit(request.user):
+        if request.user.is_authenticated and not rules.may_edit_project(
+            request.user, self.project
+        ):
             raise PermissionDenied(_("U kunt alleen uw eigen projecten wijzigen."))
         return super().dispatch(request, *args, **kwargs)
 
@@ -232,6 +236,7 @@ class MyProjectsView(LoginRequiredMixin, ListView):
     def get_queryset(self):
         return (
             Project.objects.filter(ingediend_door=self.request.user)
+            .with_moderation()
             .select_related("gemeente")
             .order_by("-updated_at")
         )

@@ -18,7 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from atelier.visibility import VISIBLE_OBJECTS_HOOK
 
-from . import services
+from . import rules, services
 from .models import Instrument, Project
 
 
@@ -36,14 +36,12 @@ class ModeratorsOnly(ModelPermissionPolicy):
     in the admin, projects are for the IOK staff who moderate them."""
 
     def user_has_permission(self, user, action):
-        return user.has_perm(
-            "kempenkaart.publish_project"
-        ) and super().user_has_permission(user, action)
+        return rules.may_moderate(user) and super().user_has_permission(user, action)
 
     def user_has_any_permission(self, user, actions):
-        return user.has_perm(
-            "kempenkaart.publish_project"
-        ) and super().user_has_any_permission(user, actions)
+        return rules.may_moderate(user) and super().user_has_any_permission(
+            user, actions
+        )
 
     def users_with_any_permission(self, actions):
         return (
@@ -82,6 +80,11 @@ class ProjectViewSet(SnippetViewSet):
     search_fields = ["title"]
     ordering = ["live", "-updated_at"]  # what waits for moderation first
 
+    def get_queryset(self, request):
+        return Project.objects.with_moderation().select_related(
+            "gemeente", "ingediend_door"
+        )
+
 
 class KempenkaartGroup(SnippetViewSetGroup):
     menu_label = gettext_lazy("Kempenkaart")
@@ -96,8 +99,8 @@ register_snippet(KempenkaartGroup)
 @hooks.register("after_edit_snippet")
 def instrument_after_save(request, instance):
     if isinstance(instance, Instrument):
-        if not instance.gemeenten.exists():
-            services.instrument_set_gemeenten(instance)
+        # The municipalities follow the area, after every edit (as in the importer).
+        services.instrument_set_gemeenten(instance)
         services.instrument_refresh_status(instance)
 
 
@@ -109,7 +112,7 @@ class RejectForm(forms.Form):
 
 
 def project_reject_view(request, pk):
-    if not request.user.has_perm("kempenkaart.publish_project"):
+    if not rules.may_moderate(request.user):
         raise PermissionDenied
     project = get_object_or_404(Project, pk=pk)
     form = RejectForm(request.POST or None)
@@ -141,8 +144,8 @@ def admin_urls():
 
 @hooks.register("register_snippet_listing_buttons")
 def project_listing_buttons(snippet, user, next_url=None):
-    if isinstance(snippet, Project) and user.has_perm("kempenkaart.publish_project"):
-        if not snippet.afgewezen_op:
+    if isinstance(snippet, Project) and rules.may_moderate(user):
+        if snippet.awaiting_moderation:  # a (re)submission waits
             yield ListingButton(
                 _("Afwijzen"),
                 reverse("kempenkaart_project_reject", args=[snippet.pk]),

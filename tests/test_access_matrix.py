@@ -309,11 +309,12 @@ SURFACES = [
         sees=SUBMITTER,
     ),
     Surface(
-        "search finds published projects only",
+        # as the map and the API's ?q= list it (kempenkaart/rules.py)
+        "search finds the hidden project for whom may see it",
         "/zoeken/?q=woonerf",
         EVERYONE,
         marker=HIDDEN_PROJECT,
-        sees=frozenset(),
+        sees=SUBMITTER,
     ),
     Surface(
         "unpublished project",

@@ -93,7 +93,10 @@ def providers():
 
 
 class Unaccent(Func):
-    function = "unaccent"
+    """`unaccent` through its IMMUTABLE wrapper (migration atelier 0011), so that
+    indexes on unaccented titles serve the search."""
+
+    function = "atelier_unaccent"
     output_field = TextField()
 
 

@@ -173,7 +173,7 @@ class Instrument(TimeStampedModel, ClusterableModel, index.Indexed):
         indexes = [
             GistIndex(name="instrument_geom_gist", fields=["geom"]),
             GinIndex(name="instrument_search_gin", fields=["search"]),
-            # (+ instrument_name_trgm on UPPER(name), for icontains: migration 0003)
+            # (+ instrument_name_trgm on UPPER(atelier_unaccent(name)): migration 0009)
             models.Index(fields=["name", "id"], name="instrument_name_order"),
         ]
         constraints = [
@@ -422,7 +422,7 @@ class Project(
         indexes = [
             GistIndex(name="project_locatie_gist", fields=["locatie"]),
             GinIndex(name="project_search_gin", fields=["search"]),
-            # (+ project_title_trgm on UPPER(title), for icontains: migration 0003)
+            # (+ project_title_trgm on UPPER(atelier_unaccent(title)): migration 0009)
             models.Index(fields=["title", "id"], name="project_title_order"),
         ]
         constraints = [

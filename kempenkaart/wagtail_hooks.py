@@ -1,5 +1,6 @@
 """IOK's back office for the Kempenkaart: instruments, and projects to moderate."""
 
+import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,8 +10,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.widgets import ListingButton
+from wagtail.models import WorkflowState
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -63,6 +66,35 @@ def visible_kempenkaart_objects():
     }
 
 
+class ProjectAdminFilterSet(WagtailFilterSet):
+    """The back office's project filters, with where a project stands in its
+    moderation (`Project.objects.with_moderation()`)."""
+
+    moderatie = django_filters.ChoiceFilter(
+        label=gettext_lazy("Moderatie"),
+        empty_label=gettext_lazy("Alle"),
+        choices=[
+            ("wacht", gettext_lazy("wacht op moderatie")),
+            ("afgewezen", gettext_lazy("afgewezen, wacht op aanpassing")),
+            ("gepubliceerd", gettext_lazy("gepubliceerd, niets te modereren")),
+        ],
+        method="filter_moderatie",
+    )
+
+    class Meta:
+        model = Project
+        fields = ["moderatie", "live", "fase", "gemeente", "is_demo"]
+
+    def filter_moderatie(self, queryset, name, value):
+        return queryset.filter(
+            **{
+                "wacht": {"_workflow_status": WorkflowState.STATUS_IN_PROGRESS},
+                "afgewezen": {"_workflow_status": WorkflowState.STATUS_NEEDS_CHANGES},
+                "gepubliceerd": {"live": True, "_workflow_status__isnull": True},
+            }[value]
+        )
+
+
 class ProjectViewSet(SnippetViewSet):
     model = Project
     icon = "site"
@@ -76,7 +108,7 @@ class ProjectViewSet(SnippetViewSet):
         "ingediend_door",
         "updated_at",
     ]
-    list_filter = ["live", "fase", "gemeente", "is_demo"]
+    filterset_class = ProjectAdminFilterSet
     search_fields = ["title"]
     ordering = ["live", "-updated_at"]  # what waits for moderation first
 

@@ -163,14 +163,34 @@ def project_reject_view(request, pk):
     )
 
 
+def project_publish_view(request, pk):
+    """Publish a waiting project from the listing, beside "Afwijzen": the same
+    service as the workflow's approval and the editor's Publish."""
+    if not rules.may_moderate(request.user):
+        raise PermissionDenied
+    project = get_object_or_404(Project, pk=pk)
+    if request.method == "POST":
+        services.project_publish(project=project, user=request.user)
+        messages.success(request, _("Project “%s” gepubliceerd.") % project.title)
+        return redirect("wagtailsnippets_kempenkaart_project:list")
+    return TemplateResponse(
+        request, "kempenkaart/admin/publish.html", {"project": project}
+    )
+
+
 @hooks.register("register_admin_urls")
 def admin_urls():
     return [
         path(
+            "kempenkaart/projecten/<int:pk>/publiceren/",
+            project_publish_view,
+            name="kempenkaart_project_publish",
+        ),
+        path(
             "kempenkaart/projecten/<int:pk>/afwijzen/",
             project_reject_view,
             name="kempenkaart_project_reject",
-        )
+        ),
     ]
 
 
@@ -178,6 +198,12 @@ def admin_urls():
 def project_listing_buttons(snippet, user, next_url=None):
     if isinstance(snippet, Project) and rules.may_moderate(user):
         if snippet.awaiting_moderation:  # a (re)submission waits
+            yield ListingButton(
+                _("Publiceren"),
+                reverse("kempenkaart_project_publish", args=[snippet.pk]),
+                icon_name="upload",
+                priority=20,
+            )
             yield ListingButton(
                 _("Afwijzen"),
                 reverse("kempenkaart_project_reject", args=[snippet.pk]),

@@ -61,3 +61,25 @@ def test_the_project_listing_filters_on_moderation_state(
     assert titles("wacht") == {"Eerst ingediend", "Laatst ingediend"}
     assert titles("afgewezen") == {"Tweede ingediend"}
     assert titles("gepubliceerd") == {"Al gepubliceerd"}
+
+
+def test_publish_sits_beside_reject_in_the_listing(client, iok_medewerker, waiting):
+    client.force_login(iok_medewerker)
+    project = waiting[1]
+    html = client.get("/admin/snippets/kempenkaart/project/").content.decode()
+    publish = f"/admin/kempenkaart/projecten/{project.pk}/publiceren/"
+    assert publish in html
+    assert f"/admin/kempenkaart/projecten/{project.pk}/afwijzen/" in html
+
+    assert "zoals het nu is ingediend" in client.get(publish).content.decode()
+    client.post(publish)
+    project.refresh_from_db()
+    assert project.live and not project.awaiting_moderation
+
+
+def test_only_moderators_publish_from_the_listing(client, partner, waiting):
+    client.force_login(partner)
+    url = f"/admin/kempenkaart/projecten/{waiting[1].pk}/publiceren/"
+    assert client.post(url).status_code in (302, 403)
+    waiting[1].refresh_from_db()
+    assert not waiting[1].live

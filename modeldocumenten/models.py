@@ -16,7 +16,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import Orderable, Page, PageManager, Workflow
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -78,6 +78,14 @@ class ModelDocumentIndexPage(Page):
 
     class Meta:
         verbose_name = _("bibliotheek modeldocumenten")
+
+    def get_workflow(self):
+        """The partner review is assigned to this page (a WorkflowPage, migration
+        0008) for the model documents under it: every document and every new version
+        of one is reviewed by the partners and experts before IOK publishes it. The
+        library page itself is moderated like the rest of the site."""
+        parent = self.get_parent()
+        return parent.get_workflow() if parent else None
 
     def get_context(self, request, *args, **kwargs):
         from .filters import ModelDocumentFilterSet
@@ -185,16 +193,6 @@ class ModelDocumentPage(Page):
     class Meta:
         verbose_name = _("modeldocument")
         verbose_name_plural = _("modeldocumenten")
-
-    REVIEW_WORKFLOW = "Partnerreview modeldocumenten"  # migration 0003
-
-    def get_workflow(self):
-        """Every model document (and every new version of one) is reviewed by the
-        partners and experts before IOK publishes it."""
-        return (
-            Workflow.objects.filter(name=self.REVIEW_WORKFLOW, active=True).first()
-            or super().get_workflow()
-        )
 
     def versions(self):
         """Every version, newest first (by date, then the one entered last). The same on

@@ -88,12 +88,12 @@ class ModelDocumentIndexPage(Page):
         return parent.get_workflow() if parent else None
 
     def get_context(self, request, *args, **kwargs):
+        from . import rules
         from .filters import ModelDocumentFilterSet
 
         context = super().get_context(request, *args, **kwargs)
         documents = (
-            ModelDocumentPage.objects.live()
-            .public()
+            rules.documents_visible_to(request.user)
             .child_of(self)
             .with_downloads()
             .select_related("soort")

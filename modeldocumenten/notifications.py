@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from atelier.mail import mail_send
 
 from . import rules
-from .models import Download, Melding, ThemaVolger
+from .models import DocumentVersie, Download, Melding, ThemaVolger
 
 
 def document_published(page):
@@ -74,9 +74,7 @@ def document_published_notify(*, page):
 def newer_versions_for(user):
     """What the account page tells `user`: [(page, downloaded version, current
     version)] for the documents they downloaded (and may still see) of which a newer
-    version is now published."""
-    result = []
-    seen = set()
+    version is now published; in two questions, however many there are."""
     downloads = (
         Download.objects.filter(
             user=user, versie__page__in=rules.documents_visible_to(user)
@@ -84,12 +82,17 @@ def newer_versions_for(user):
         .select_related("versie__page")
         .order_by("-created_at")
     )
+    last_taken = {}  # page pk: the download of it that came last
     for download in downloads:
-        page = download.versie.page
-        if page.pk in seen:
-            continue
-        seen.add(page.pk)
-        current = page.current_version()
-        if current and current.pk != download.versie_id:
-            result.append((page, download.versie, current))
-    return result
+        last_taken.setdefault(download.versie.page_id, download)
+    current = {
+        versie.page_id: versie
+        for versie in DocumentVersie.objects.filter(page__in=list(last_taken))
+        .order_by("page", "-datum", "-pk")
+        .distinct("page")
+    }
+    return [
+        (download.versie.page, download.versie, current[page])
+        for page, download in last_taken.items()
+        if page in current and current[page].pk != download.versie_id
+    ]

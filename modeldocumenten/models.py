@@ -16,12 +16,18 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from atelier.blocks import (
+    DownloadBlock,
+    ImageBlock,
+    QuoteBlock,
+    gallery_block,
+    heading_block,
+)
 from atelier.models import Gemeente, Taxonomy, Thema
 
 
@@ -50,11 +56,7 @@ class Beleidsniveau(models.TextChoices):
 
 
 class BodyBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(
-        label=_("Tussentitel"),
-        form_classname="title",
-        template="blocks/heading_block.html",
-    )
+    heading = heading_block()
     paragraph = blocks.RichTextBlock(label=_("Tekst"))
     quote = blocks.BlockQuoteBlock(label=_("Citaat"))
     document = DocumentChooserBlock(label=_("Bijlage"))
@@ -368,25 +370,6 @@ class Adoptie(Orderable):
         ]
 
 
-class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Afbeelding"))
-    credit = blocks.CharBlock(label=_("Fotograaf of bron"), max_length=200)
-    caption = blocks.CharBlock(label=_("Bijschrift"), required=False, max_length=255)
-
-    class Meta:
-        icon = "image"
-        template = "blocks/image_block.html"
-
-
-class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(label=_("Citaat"))
-    attribution = blocks.CharBlock(label=_("Wie zegt dit?"), required=False)
-
-    class Meta:
-        icon = "openquote"
-        template = "blocks/quote_block.html"
-
-
 class ProjectsBlock(blocks.StructBlock):
     """A selection of Kempenkaart projects, listed and shown on a small map."""
 
@@ -416,21 +399,10 @@ class ProjectsBlock(blocks.StructBlock):
         return context
 
 
-class DownloadBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("Bestand"))
-    label = blocks.CharBlock(label=_("Omschrijving"), required=False)
-
-    class Meta:
-        icon = "download"
-        template = "blocks/download_block.html"
-
-
 class InspirationBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(label=_("Tekst"))
     image = ImageBlock(label=_("Afbeelding"))
-    gallery = blocks.ListBlock(
-        ImageBlock(), label=_("Galerij"), template="blocks/gallery_block.html"
-    )
+    gallery = gallery_block()
     quote = QuoteBlock(label=_("Citaat"))
     projects = ProjectsBlock(label=_("Projecten op de Kempenkaart"))
     download = DownloadBlock(label=_("Download"))

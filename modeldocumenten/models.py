@@ -477,8 +477,15 @@ class InspirationPage(Page):
         verbose_name_plural = _("inspiratiepagina's")
 
     def get_context(self, request, *args, **kwargs):
+        from . import rules
+
         context = super().get_context(request, *args, **kwargs)
-        context["documenten"] = self.modeldocumenten.filter(live=True)
+        linked = [document.pk for document in self.modeldocumenten.all()]
+        context["documenten"] = (
+            rules.documents_visible_to(request.user)
+            .filter(pk__in=linked)
+            .order_by("title")
+        )
         return context
 
 

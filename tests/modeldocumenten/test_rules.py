@@ -13,7 +13,7 @@ from atelier import roles
 from modeldocumenten import rules
 from modeldocumenten.models import ThemaVolger
 from modeldocumenten.notifications import document_published_notify
-from tests.modeldocumenten.factories import BROWSER, model_document
+from tests.modeldocumenten.factories import BROWSER, model_document, story
 from tests.modeldocumenten.test_workflow import add_version
 
 pytestmark = pytest.mark.django_db
@@ -67,6 +67,17 @@ def test_a_document_for_partners_is_theirs(client, for_partners, partner):
         "search": True,
         "home": True,
     }
+
+
+def test_an_inspiration_page_lists_only_the_documents_its_reader_may_see(
+    client, for_partners, partner
+):
+    public = model_document("Openbaar reglement")
+    page = story("Spelen in de kern", documenten=[for_partners, public])
+    assert "Openbaar reglement" in client.get(page.url).content.decode()
+    assert for_partners.title not in client.get(page.url).content.decode()
+    client.force_login(partner)
+    assert for_partners.title in client.get(page.url).content.decode()
 
 
 def test_the_feeds_list_only_what_everyone_may_see(client, for_partners, partner):

@@ -245,6 +245,13 @@ class ModelDocumentPage(Page):
             ).as_geojson(),
             gemeenten_geojson=Gemeente.objects.as_geojson(),
             downloads=sum(versie.download_count() for versie in versions),
+            gevolgde_themas=set(
+                ThemaVolger.objects.filter(user=request.user).values_list(
+                    "thema__slug", flat=True
+                )
+            )
+            if request.user.is_authenticated
+            else set(),
         )
         return context
 

@@ -241,6 +241,8 @@ DOCUMENT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024  # bytes
 # Documents are streamed by Django (and so respect private collections), also when
 # the file storage has no local path.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# A document link downloads the file ("Download PDF" saves it), for every type.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "atelier.forms.DocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "atelier.forms.ImageForm"
 WAGTAILDOCS_EXTENSIONS = [

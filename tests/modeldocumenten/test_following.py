@@ -115,3 +115,23 @@ def test_the_feed_asks_the_database_a_fixed_number_of_questions(
         response = client.get("/modeldocumenten/rss/")
     assert response.status_code == 200
     assert len(list(ET.fromstring(response.content).iter("item"))) == 12
+
+
+def test_the_follow_button_says_what_it_will_do(client, partner):
+    page = model_document("Reglement erfgoed", themas=["kernversterking"])
+    client.force_login(partner)
+    assert "volg dit thema" in client.get(page.url).content.decode()
+    client.post(
+        "/modeldocumenten/thema-volgen/",
+        {"thema": "kernversterking", "next": page.url},
+    )
+    html = client.get(page.url).content.decode()
+    assert "niet meer volgen" in html and "volg dit thema" not in html
+
+
+def test_a_download_saves_the_file_instead_of_opening_it(client):
+    page = model_document("Checklist bomen")
+    versie = page.versies.get()
+    response = client.get(versie.download_url("pdf"), follow=True)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")

@@ -1,0 +1,3 @@
+from atelier.plugins import Portal
+
+portal = Portal()

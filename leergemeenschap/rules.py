@@ -31,9 +31,12 @@ def user_organisaties(user):
 
 def registering_organisaties(user):
     """The organisations `user` may register: those they act for (a municipal
-    official: their municipality), when their role may register at all."""
+    official: their municipality), when their role may register at all; staff
+    register any organisation (one that asked by mail or phone)."""
     from atelier.models import Organisatie
 
+    if is_staff(user):
+        return Organisatie.objects.order_by("name")
     if not user.is_authenticated or not user.has_perm(REGISTER):
         return Organisatie.objects.none()
     return user_organisaties(user).order_by("name")

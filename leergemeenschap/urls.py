@@ -26,6 +26,7 @@ urlpatterns = [
         name="praktijkvoorbeeld",
     ),
     path("<slug:slug>/beheer/", views.beheer, name="beheer"),
+    path("<slug:slug>/toolbox/<str:actie>/", views.toolbox_actie, name="toolbox-actie"),
     path(
         "<slug:slug>/beheer/<str:soort>/<int:pk>/",
         views.beheer_beslis,
@@ -37,10 +38,20 @@ urlpatterns = [
         views.werksessie_detail,
         name="werksessie",
     ),
+    path(
+        "<slug:slug>/<slug:hefboom>/sessie/<int:nummer>/<str:actie>/",
+        views.werksessie_actie,
+        name="werksessie-actie",
+    ),
     path("<slug:slug>/<slug:hefboom>/evaluatie/", views.evaluatie, name="evaluatie"),
     path(
         "<slug:slug>/<slug:hefboom>/evaluatie/resultaten/",
         views.evaluatie_resultaten,
         name="evaluatie-resultaten",
+    ),
+    path(
+        "<slug:slug>/<slug:hefboom>/beheer/<str:actie>/",
+        views.hefboom_actie,
+        name="hefboom-actie",
     ),
 ]

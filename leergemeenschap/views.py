@@ -131,6 +131,15 @@ def werksessie_detail(request, slug, hefboom, nummer):
             "traject": hefboom.traject,
             "werksessie": werksessie,
             "show_input": werksessie.verslag_gepubliceerd_op is not None or staff,
+            "is_staff": staff,
+            "deelnemers": hefboom.inschrijvingen.confirmed().select_related(
+                "organisatie"
+            )
+            if staff
+            else (),
+            "aanwezig_ids": set(
+                werksessie.aanwezigheden.values_list("inschrijving_id", flat=True)
+            ),
             "aanwezig": werksessie.aanwezigheden.select_related(
                 "inschrijving__organisatie"
             ),
@@ -376,10 +385,14 @@ def _toolbox_context(request, traject):
 
 
 def toolbox(request, slug):
+    from modeldocumenten.models import DocumentSoort
+
     traject = _traject(request, slug)
-    return render(
-        request, "leergemeenschap/toolbox.html", _toolbox_context(request, traject)
-    )
+    context = _toolbox_context(request, traject)
+    context["is_staff"] = rules.is_staff(request.user)
+    if context["is_staff"]:
+        context["soorten"] = DocumentSoort.objects.all()
+    return render(request, "leergemeenschap/toolbox.html", context)
 
 
 def toolbox_pdf(request, slug):
@@ -481,3 +494,106 @@ def gemeente_section_context(request, gemeente):
         gemeente
     )
     return {"gemeente": gemeente, "trajecten": trajecten} if trajecten else None
+
+
+# --- staff actions (POST only; each calls a service, which decides) ---------------
+
+
+def _parse_moment(value):
+    from django.utils.dateparse import parse_datetime
+
+    try:
+        moment = parse_datetime(value or "")
+    except ValueError:
+        moment = None
+    if moment is None:
+        raise ValidationError(_("Geef een geldige datum en tijd (JJJJ-MM-DD UU:MM)."))
+    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+
+
+@require_POST
+def hefboom_actie(request, slug, hefboom, actie):
+    """Staff on a hefboom page: plan the next session, publish the hefboom."""
+    _staff_or_404(request)
+    hefboom = _hefboom(request, slug, hefboom)
+    try:
+        if actie == "sessie":
+            start = _parse_moment(request.POST.get("start"))
+            einde = _parse_moment(request.POST.get("einde"))
+            services.werksessie_add(
+                hefboom,
+                start=start,
+                einde=einde,
+                agenda=request.POST.get("agenda", ""),
+                locatie_naam=request.POST.get("locatie_naam", "")[:200],
+            )
+            messages.success(request, _("De werksessie is gepland."))
+        elif actie == "publiceren":
+            services.hefboom_publish(hefboom)
+            messages.success(request, _("De hefboom is gepubliceerd."))
+        else:
+            raise Http404
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(hefboom)
+
+
+@require_POST
+def werksessie_actie(request, slug, hefboom, nummer, actie):
+    """Staff on a session page: publish the processed input, record attendance."""
+    _staff_or_404(request)
+    hefboom = _hefboom(request, slug, hefboom)
+    werksessie = get_object_or_404(hefboom.werksessies, volgnummer=nummer)
+    try:
+        if actie == "input":
+            services.werksessie_publish_input(
+                werksessie,
+                verslag=request.POST.get("verslag", ""),
+                documenten=[
+                    (f.name, f.read()) for f in request.FILES.getlist("documenten")
+                ],
+                by=request.user,
+            )
+            messages.success(request, _("De verwerkte input is gepubliceerd."))
+        elif actie == "aanwezigheid":
+            ids = [v for v in request.POST.getlist("inschrijving") if v.isdigit()]
+            services.aanwezigheid_record(
+                werksessie, hefboom.inschrijvingen.confirmed().filter(pk__in=ids)
+            )
+            messages.success(request, _("De aanwezigheden zijn bewaard."))
+        else:
+            raise Http404
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(werksessie)
+
+
+@require_POST
+def toolbox_actie(request, slug, actie):
+    """Staff: publish the toolbox, or make a tool a draft model document."""
+    from modeldocumenten.models import DocumentSoort
+
+    _staff_or_404(request)
+    traject = _traject(request, slug)
+    try:
+        if actie == "publiceren":
+            services.toolbox_publish(traject)
+            messages.success(request, _("De toolbox is gepubliceerd."))
+        elif actie == "modeldocument":
+            tool = get_object_or_404(
+                Tool, pk=request.POST.get("tool") or 0, hefboom__traject=traject
+            )
+            soort = (
+                DocumentSoort.objects.filter(pk=request.POST.get("soort") or 0).first()
+                or DocumentSoort.objects.first()
+            )
+            services.tool_promote_to_modeldocument(tool, by=request.user, soort=soort)
+            messages.success(
+                request,
+                _("Er staat een concept-modeldocument klaar ter review."),
+            )
+        else:
+            raise Http404
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("leergemeenschap:toolbox", slug=traject.slug)

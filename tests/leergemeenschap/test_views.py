@@ -325,3 +325,89 @@ def test_bad_input_in_forms(client, world, gemeente_medewerker):
         },
     )
     assert "zijn afgesloten sinds" in response.content.decode()
+
+
+def messages_of(response):
+    from django.contrib.messages import get_messages
+
+    return " ".join(str(m) for m in get_messages(response.wsgi_request))
+
+
+def test_staff_plan_sessions_and_publish_hefbomen_with_clear_refusals(
+    client, world, iok_medewerker, gemeente_medewerker
+):
+    t = world["traject"]
+    two = hefboom(t, 5, titel="Twee", sessies=2, publish=False)
+    base = f"/leergemeenschap/{t.slug}/{two.slug}/beheer"
+    client.force_login(gemeente_medewerker)
+    assert client.post(f"{base}/publiceren/").status_code == 404
+    client.force_login(iok_medewerker)
+    response = client.post(f"{base}/publiceren/")
+    assert "2 werksessies gepland: plan er 3 tot 5" in messages_of(response)
+    two.refresh_from_db()
+    assert not two.gepubliceerd
+    for _ in range(3):
+        response = client.post(
+            f"{base}/sessie/",
+            {"start": "2027-03-01T13:30", "einde": "2027-03-01T17:00", "agenda": "A"},
+        )
+        assert "gepland" in messages_of(response)
+    response = client.post(
+        f"{base}/sessie/",
+        {"start": "2027-03-01T13:30", "einde": "2027-03-01T17:00"},
+    )
+    assert "al 5 werksessies" in messages_of(response)
+    assert two.werksessies.count() == 5
+    response = client.post(f"{base}/sessie/", {"start": "morgen", "einde": ""})
+    assert "geldige datum" in messages_of(response)
+    assert "gepubliceerd" in messages_of(client.post(f"{base}/publiceren/"))
+
+
+def test_staff_publish_input_and_attendance(
+    client, world, iok_medewerker, gemeente_medewerker
+):
+    t, h1 = world["traject"], world["h1"]
+    base = f"/leergemeenschap/{t.slug}/{h1.slug}/sessie/2"
+    client.force_login(gemeente_medewerker)
+    assert client.post(f"{base}/input/", {"verslag": "x"}).status_code == 404
+    client.force_login(iok_medewerker)
+    response = client.post(
+        f"{base}/input/",
+        {
+            "verslag": "Tweede verslag",
+            "documenten": [SimpleUploadedFile("notities.txt", b"Gewone tekst")],
+        },
+    )
+    assert "gepubliceerd" in messages_of(response)
+    inschrijving = h1.inschrijvingen.get()
+    client.post(f"{base}/aanwezigheid/", {"inschrijving": [inschrijving.pk, "x"]})
+    sessie = h1.werksessies.get(volgnummer=2)
+    assert sessie.aanwezigheden.get().inschrijving == inschrijving
+    client.force_login(gemeente_medewerker)
+    page = client.get(sessie.get_absolute_url()).content.decode()
+    assert "Tweede verslag" in page and "notities.txt" in page
+
+
+def test_staff_publish_toolbox_and_promote_a_tool(
+    client, world, iok_medewerker, gemeente_medewerker
+):
+    from modeldocumenten.models import ModelDocumentPage
+    from tests.modeldocumenten.factories import library
+
+    library()
+    t = world["traject"]
+    client.force_login(gemeente_medewerker)
+    url = f"/leergemeenschap/{t.slug}/toolbox"
+    assert client.post(f"{url}/publiceren/").status_code == 404
+    client.force_login(iok_medewerker)
+    response = client.post(
+        f"{url}/modeldocument/", {"tool": world["tool"].pk, "soort": ""}
+    )
+    assert "concept-modeldocument" in messages_of(response)
+    page = ModelDocumentPage.objects.get(title="Grondbank voor de kern")
+    assert not page.live
+    client.post(f"{url}/publiceren/")
+    t.refresh_from_db()
+    assert t.toolbox_published
+    client.logout()
+    assert client.get(f"{url}/").status_code == 200

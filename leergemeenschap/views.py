@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from atelier.exports import csv_response
+from atelier.geojson import features_json, wrap_collection
 from atelier.pdf import pdf_response, render_pdf
 from netwerk.models import Bijeenkomst
 
@@ -48,6 +49,23 @@ def _staff_or_404(request):
         raise Http404
 
 
+def _places_geojson(cases, voorbeelden):
+    """The cases and practice examples that lie on the map, one FeatureCollection
+    (PostGIS writes the features)."""
+    from django.db.models import Value
+
+    parts = []
+    for queryset, soort in ((cases, _("case")), (voorbeelden, _("praktijkvoorbeeld"))):
+        features, count = features_json(
+            queryset.filter(punt__isnull=False).order_by("pk"),
+            geometry="punt",
+            properties={"naam": "title", "soort": Value(soort)},
+        )
+        if count:
+            parts.append(features[1:-1])
+    return wrap_collection("[" + ",".join(parts) + "]") if parts else None
+
+
 def traject_list(request):
     trajecten = Traject.objects.visible_to(request.user).prefetch_related(
         "organisatoren"
@@ -68,8 +86,13 @@ def traject_detail(request, slug):
         .filter(traject=traject)
         .values_list("pk", flat=True)
     )
+    cases = Case.objects.visible_to(request.user).filter(traject=traject)
+    voorbeelden = Praktijkvoorbeeld.objects.visible_to(request.user).filter(
+        traject=traject
+    )
     context = {
         "traject": traject,
+        "places_geojson": _places_geojson(cases, voorbeelden),
         "fasen": traject.fasen.all(),
         "current": traject.current_fase(today),
         "today": today,
@@ -78,10 +101,8 @@ def traject_detail(request, slug):
         "startdag": Bijeenkomst.objects.visible_to(request.user)
         .filter(pk=traject.startdag_id)
         .first(),
-        "cases": Case.objects.visible_to(request.user).filter(traject=traject),
-        "voorbeelden": Praktijkvoorbeeld.objects.visible_to(request.user).filter(
-            traject=traject
-        ),
+        "cases": cases,
+        "voorbeelden": voorbeelden,
         "may_register": rules.registering_organisaties(request.user).exists()
         and any(h.registration_open() for h in hefbomen),
         "is_staff": rules.is_staff(request.user),

@@ -2,6 +2,7 @@ import datetime
 from io import BytesIO
 
 import pytest
+from django.contrib.gis.geos import Point
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from pypdf import PdfReader
@@ -411,3 +412,34 @@ def test_staff_publish_toolbox_and_promote_a_tool(
     assert t.toolbox_published
     client.logout()
     assert client.get(f"{url}/").status_code == 200
+
+
+def test_cases_and_examples_on_the_map(client, world, gemeente_medewerker):
+    import json
+    import re
+
+    world["case"].punt = Point(4.94, 51.32, srid=4326)
+    world["case"].save()
+    services.praktijkvoorbeeld_moderate(
+        services.praktijkvoorbeeld_submit(
+            user=gemeente_medewerker,
+            traject=world["traject"],
+            title="Publiek plein",
+            beschrijving="b",
+            punt=Point(4.9, 51.3, srid=4326),
+        ),
+        by=UserFactory(roles=[roles.IOK_MEDEWERKER]),
+        publish=True,
+    )
+
+    def names(page):
+        match = re.search(r'id="leer-geojson"[^>]*>(.*?)</script>', page, re.S)
+        return {f["properties"]["naam"] for f in json.loads(match.group(1))["features"]}
+
+    url = world["traject"].get_absolute_url()
+    assert names(client.get(url).content.decode()) == {"Publiek plein"}
+    client.force_login(gemeente_medewerker)
+    assert names(client.get(url).content.decode()) == {
+        "Publiek plein",
+        "Geheime stationscase",
+    }

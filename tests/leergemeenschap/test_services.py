@@ -219,3 +219,8 @@ def test_sessions_are_werksessie_gatherings(kern):
     assert [s.volgnummer for s in sessions] == [1, 2, 3]
     assert {s.bijeenkomst.zichtbaarheid for s in sessions} == {"genodigden"}
     assert sessions[2].is_laatste and not sessions[0].is_laatste
+
+
+def test_a_hefboom_slug_may_not_hide_a_trajectory_page(kern):
+    with pytest.raises(ValidationError, match="voorbehouden"):
+        hefboom(kern, 1, titel="Toolbox", sessies=0, publish=False)

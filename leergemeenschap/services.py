@@ -457,11 +457,22 @@ def aanwezigheid_record(werksessie, inschrijvingen):
 # --- evaluation ------------------------------------------------------------------
 
 
+def evaluation_open(hefboom, now=None):
+    """The evaluation opens when the hefboom's last work session begins."""
+    last = hefboom.werksessies.select_related("bijeenkomst").order_by("-volgnummer")
+    last = last.first()
+    return last is not None and last.bijeenkomst.start <= (now or timezone.now())
+
+
 @transaction.atomic
-def evaluatie_submit(*, user, inschrijving, scores):
+def evaluatie_submit(*, user, inschrijving, scores, now=None):
     """A participant's evaluation of every proposed tool of the hefboom: scores is
     {tool: (score, comment)}. Every tool gets a score of 1 to 5."""
     hefboom = inschrijving.hefboom
+    if not evaluation_open(hefboom, now):
+        raise ValidationError(
+            _("De evaluatie van de tools opent op de laatste werksessie.")
+        )
     if inschrijving.status != Inschrijving.Status.BEVESTIGD or not (
         rules.is_staff(user)  # staff enter the paper forms of a session
         or rules.user_organisaties(user).filter(pk=inschrijving.organisatie_id).exists()

@@ -127,7 +127,8 @@ def hefboom_detail(request, slug, hefboom):
             "sessies": sessies,
             "material": material,
             "may_evaluate": rules.may_evaluate(request.user, hefboom)
-            and hefboom.tools.exists(),
+            and hefboom.tools.exists()
+            and services.evaluation_open(hefboom),
             "is_staff": rules.is_staff(request.user),
             "inschrijvingen": hefboom.inschrijvingen.select_related("organisatie")
             if material
@@ -257,7 +258,7 @@ def evaluatie(request, slug, hefboom):
         .filter(organisatie__lidmaatschappen__user=request.user)
         .first()
     )
-    if inschrijving is None:
+    if inschrijving is None or not services.evaluation_open(hefboom):
         raise Http404
     tools = list(hefboom.tools.all())
     errors = []

@@ -40,8 +40,11 @@ def traject(*, slug="kernversterking-test", eerste_orde=(), begin=None, **fields
     )
 
 
-def hefboom(traject, nummer=1, *, sessies=3, deadline=None, publish=True, **fields):
-    """A hefboom with `sessies` work sessions (published when 3 to 5)."""
+def hefboom(
+    traject, nummer=1, *, sessies=3, deadline=None, publish=True, start=None, **fields
+):
+    """A hefboom with `sessies` work sessions a month apart from `start` (by default
+    they all lie in the past, so the evaluation is open), published when asked."""
     deadline = deadline or timezone.now() + datetime.timedelta(days=30)
     h = services.hefboom_create(
         traject,
@@ -51,7 +54,7 @@ def hefboom(traject, nummer=1, *, sessies=3, deadline=None, publish=True, **fiel
         inschrijven_tot=deadline,
         **fields,
     )
-    start = timezone.now() + datetime.timedelta(days=40)
+    start = start or timezone.now() - datetime.timedelta(days=30 * sessies + 5)
     for i in range(sessies):
         services.werksessie_add(
             h,

@@ -224,3 +224,20 @@ def test_sessions_are_werksessie_gatherings(kern):
 def test_a_hefboom_slug_may_not_hide_a_trajectory_page(kern):
     with pytest.raises(ValidationError, match="voorbehouden"):
         hefboom(kern, 1, titel="Toolbox", sessies=0, publish=False)
+
+
+def test_the_evaluation_opens_at_the_last_session(kern, gemeente_medewerker):
+    h = hefboom(kern, 1, start=timezone.now() + datetime.timedelta(days=1))
+    tool = services.tool_create(h, title="Tool", beschrijving="b")
+    (inschrijving,) = register(gemeente_medewerker, [h])
+    with pytest.raises(ValidationError, match="opent op de laatste werksessie"):
+        services.evaluatie_submit(
+            user=gemeente_medewerker, inschrijving=inschrijving, scores={tool: (3, "")}
+        )
+    services.evaluatie_submit(
+        user=gemeente_medewerker,
+        inschrijving=inschrijving,
+        scores={tool: (3, "")},
+        now=timezone.now() + datetime.timedelta(days=100),
+    )
+    assert tool.evaluaties.count() == 1

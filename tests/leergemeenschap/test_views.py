@@ -443,3 +443,39 @@ def test_cases_and_examples_on_the_map(client, world, gemeente_medewerker):
         "Publiek plein",
         "Geheime stationscase",
     }
+
+
+def test_participants_evaluate_from_the_last_session_on(
+    client, world, gemeente_medewerker, partner
+):
+    t = world["traject"]
+    h1 = world["h1"]
+    url = f"/leergemeenschap/{t.slug}/{h1.slug}/evaluatie/"
+    client.force_login(partner)
+    assert client.get(url).status_code == 404
+    client.force_login(gemeente_medewerker)
+    assert (
+        "Evalueer de voorgestelde tools"
+        in client.get(h1.get_absolute_url()).content.decode()
+    )
+    tool = world["tool"]
+    response = client.post(url, {f"score-{tool.pk}": "9"})
+    assert "een score van 1 tot 5" in response.content.decode()
+    response = client.post(
+        url, {f"score-{tool.pk}": "2", f"commentaar-{tool.pk}": "Nu"}
+    )
+    assert response.status_code == 302
+    assert tool.evaluaties.get().commentaar == "Nu"
+    # A hefboom whose last session is still to come: not yet.
+    later = hefboom(t, 4, start=timezone.now() + datetime.timedelta(days=10))
+    services.tool_create(later, title="Later", beschrijving="b")
+    services.inschrijving_submit(
+        user=gemeente_medewerker,
+        organisatie=world["org"],
+        hefbomen=[later],
+        contactpersonen="An",
+    )
+    assert (
+        client.get(f"/leergemeenschap/{t.slug}/{later.slug}/evaluatie/").status_code
+        == 404
+    )

@@ -14,6 +14,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.gis.db import models
 from django.contrib.postgres.indexes import GistIndex
+from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.db.models import F, Q
 from django.urls import reverse
@@ -25,6 +26,7 @@ from atelier.models import TimeStampedModel
 
 from . import rules
 
+RESERVED_SLUGS = {"inschrijven", "peiling", "toolbox", "praktijkvoorbeeld", "beheer"}
 MIN_WERKSESSIES = 3
 MAX_WERKSESSIES = 5
 
@@ -264,6 +266,17 @@ class Hefboom(TimeStampedModel):
 
     def __str__(self):
         return f"{self.traject} – hefboom {self.nummer}: {self.titel}"
+
+    def clean(self):
+        # A hefboom's page is /leergemeenschap/<traject>/<hefboom>/: these slugs are
+        # the trajectory's own pages.
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {
+                    "slug": _("De slug '%(slug)s' is voorbehouden: kies een andere.")
+                    % {"slug": self.slug}
+                }
+            )
 
     def get_absolute_url(self):
         return reverse(

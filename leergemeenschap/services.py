@@ -116,21 +116,11 @@ def startdag_plan(traject, *, start, einde, locatie_naam="", adres="", is_demo=F
     return bijeenkomst
 
 
-# A hefboom's page is /leergemeenschap/<traject>/<hefboom>/: these are the
-# trajectory's own pages.
-RESERVED_SLUGS = {"inschrijven", "peiling", "toolbox", "praktijkvoorbeeld", "beheer"}
-
-
 def hefboom_create(traject, **fields):
     hefboom = Hefboom(traject=traject, **fields)
     hefboom.vraag = _clean_text(hefboom.vraag, _("de vraag"), required=True)
     if not hefboom.slug:
         hefboom.slug = slugify(hefboom.titel)[:100]
-    if hefboom.slug in RESERVED_SLUGS:
-        raise ValidationError(
-            _("De slug '%(slug)s' is voorbehouden: kies een andere.")
-            % {"slug": hefboom.slug}
-        )
     hefboom.full_clean()
     hefboom.save()
     return hefboom

@@ -9,6 +9,7 @@ them, each only by those who may (netwerk.rules). Who may see and do what here:
 leergemeenschap.rules; writes: leergemeenschap.services.
 """
 
+import uuid
 from pathlib import Path
 
 from django.conf import settings
@@ -32,12 +33,19 @@ MAX_WERKSESSIES = 5
 
 
 def private_storage():
-    """Attachments of cases and session documents: outside MEDIA_ROOT, so no web
-    server in front of the portal serves them; only our views do (rules.py)."""
+    """Attachments of cases and session documents. By default in the media volume
+    (so they persist), under a folder that no URL serves: Django serves /media/ only
+    for Wagtail images (atelier/media.py); our views serve these, to whom
+    leergemeenschap.rules allows. LEERGEMEENSCHAP_FILES_ROOT puts them elsewhere."""
     location = getattr(settings, "LEERGEMEENSCHAP_FILES_ROOT", None) or (
-        Path(settings.MEDIA_ROOT).parent / "private-media" / "leergemeenschap"
+        Path(settings.MEDIA_ROOT) / "prive" / "leergemeenschap"
     )
     return FileSystemStorage(location=location, base_url=None)
+
+
+def private_path(instance, filename):
+    """An unguessable folder per file, should a web server ever serve the folder."""
+    return f"{type(instance).__name__.lower()}/{uuid.uuid4().hex}/{filename}"
 
 
 class TrajectQuerySet(models.QuerySet):
@@ -343,7 +351,7 @@ class CaseBijlage(TimeStampedModel):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="bijlagen")
     naam = models.CharField(_("naam"), max_length=120)
     bestand = models.FileField(
-        _("bestand"), storage=private_storage, upload_to="cases/%Y/"
+        _("bestand"), storage=private_storage, upload_to=private_path
     )
 
     class Meta:
@@ -491,7 +499,7 @@ class SessieDocument(TimeStampedModel):
     )
     naam = models.CharField(_("naam"), max_length=120)
     bestand = models.FileField(
-        _("bestand"), storage=private_storage, upload_to="sessies/%Y/"
+        _("bestand"), storage=private_storage, upload_to=private_path
     )
 
     class Meta:

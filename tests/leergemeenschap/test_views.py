@@ -479,3 +479,16 @@ def test_participants_evaluate_from_the_last_session_on(
         client.get(f"/leergemeenschap/{t.slug}/{later.slug}/evaluatie/").status_code
         == 404
     )
+
+
+def test_private_files_are_not_under_any_media_url(client, world, iok_medewerker):
+    bijlage = world["case"].bijlagen.get()
+    assert bijlage.bestand.storage.exists(bijlage.bestand.name)
+    client.force_login(iok_medewerker)
+    for url in (
+        f"/media/prive/leergemeenschap/{bijlage.bestand.name}",
+        f"/media/{bijlage.bestand.name}",
+    ):
+        assert client.get(url).status_code == 404, url
+    response = client.get(f"/leergemeenschap/bestand/case/{bijlage.pk}/")
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 plan"

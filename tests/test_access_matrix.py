@@ -759,6 +759,16 @@ SURFACES = [
         marker="Matrixtool",
         sees=frozenset(),
     ),
+    admin(
+        "learning trajectories in the back office",
+        "/admin/snippets/leergemeenschap/traject/",
+        STAFF,
+    ),
+    admin(
+        "hefbomen in the back office",
+        "/admin/snippets/leergemeenschap/hefboom/",
+        STAFF,
+    ),
     # Wagtail's admin: the rest of the back office
     admin("users", "/admin/users/", {BEHEERDER, SUPERUSER}),
     admin("groups", "/admin/groups/", {BEHEERDER, SUPERUSER}),

@@ -47,6 +47,9 @@ def test_official_registers_for_two_hefbomen_with_a_case(live_server, page, tmp_
     page.get_by_role("button", name="Inschrijving versturen").click()
     page.wait_for_url(f"**{t.get_absolute_url()}")
     assert "Uw inschrijving is bevestigd" in page.content()
+    # The case lies on the trajectory's map (drawn under the site's CSP).
+    page.wait_for_selector("#leer-map.leaflet-container")
+    assert page.locator("#leer-map path.leaflet-interactive").count() == 1
     registrations = Inschrijving.objects.filter(organisatie__gemeente=turnhout)
     assert sorted(registrations.values_list("hefboom__nummer", flat=True)) == [1, 2]
     case = Case.objects.get(title="Stationsomgeving Turnhout")

@@ -124,3 +124,22 @@ def may_submit_praktijkvoorbeeld(user):
 
 def may_view_toolbox(user, traject):
     return traject.toolbox_published or is_staff(user)
+
+
+def staff_recipients():
+    """The addresses of the staff who approve registrations (IOK, the Beheerder)."""
+    from django.contrib.auth import get_user_model
+
+    app_label, codename = MANAGE.split(".")
+    return sorted(
+        set(
+            get_user_model()
+            .objects.filter(
+                is_active=True,
+                groups__permissions__codename=codename,
+                groups__permissions__content_type__app_label=app_label,
+            )
+            .exclude(email="")
+            .values_list("email", flat=True)
+        )
+    )

@@ -341,6 +341,16 @@ def inschrijving_submit(
             _("Deze organisatie is al ingeschreven voor deze hefboom.")
         ) from error
     transaction.on_commit(lambda: _mail_registration(user, inschrijvingen))
+    if status == Inschrijving.Status.TE_BEOORDELEN:
+        for address in rules.staff_recipients():
+            transaction.on_commit(
+                lambda address=address: mail_send(
+                    subject_template="leergemeenschap/mail/te_beoordelen_subject.txt",
+                    body_template="leergemeenschap/mail/te_beoordelen_body.txt",
+                    context={"inschrijvingen": inschrijvingen, "traject": traject},
+                    to=[address],
+                )
+            )
     return inschrijvingen
 
 

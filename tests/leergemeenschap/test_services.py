@@ -85,10 +85,14 @@ def test_first_order_confirmed_second_order_waits(
         roles=[roles.PARTNER], organisaties=[OrganisatieFactory(name="Stad Leuven")]
     )
     assert not Bijeenkomst.objects.visible_to(outsider).filter(pk=session.pk).exists()
-    (pending,) = register(outsider, [h1])
-    assert pending.status == Inschrijving.Status.TE_BEOORDELEN
-    assert not Bijeenkomst.objects.visible_to(outsider).filter(pk=session.pk).exists()
     staff = UserFactory(roles=[roles.IOK_MEDEWERKER])
+    mail.outbox = []
+    with django_capture_on_commit_callbacks(execute=True):
+        (pending,) = register(outsider, [h1])
+    assert pending.status == Inschrijving.Status.TE_BEOORDELEN
+    to_staff = [m for m in mail.outbox if m.to == [staff.email]]
+    assert "Inschrijving in tweede orde: Stad Leuven" in to_staff[0].subject
+    assert not Bijeenkomst.objects.visible_to(outsider).filter(pk=session.pk).exists()
     services.inschrijving_decide(pending, by=staff, approve=True)
     assert Bijeenkomst.objects.visible_to(outsider).filter(pk=session.pk).exists()
     with pytest.raises(ValidationError, match="Alleen IOK"):

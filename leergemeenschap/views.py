@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -66,6 +67,16 @@ def _places_geojson(cases, voorbeelden):
     return wrap_collection("[" + ",".join(parts) + "]") if parts else None
 
 
+def _agenda_url(bijeenkomst):
+    """The gathering's page in the network's agenda, once that app has one."""
+    if bijeenkomst is None:
+        return None
+    try:
+        return bijeenkomst.get_absolute_url()
+    except NoReverseMatch:
+        return None
+
+
 def traject_list(request):
     trajecten = Traject.objects.visible_to(request.user).prefetch_related(
         "organisatoren"
@@ -90,6 +101,11 @@ def traject_detail(request, slug):
     voorbeelden = Praktijkvoorbeeld.objects.visible_to(request.user).filter(
         traject=traject
     )
+    startdag = (
+        Bijeenkomst.objects.visible_to(request.user)
+        .filter(pk=traject.startdag_id)
+        .first()
+    )
     context = {
         "traject": traject,
         "places_geojson": _places_geojson(cases, voorbeelden),
@@ -98,9 +114,8 @@ def traject_detail(request, slug):
         "today": today,
         "hefbomen": hefbomen,
         "participating": participating,
-        "startdag": Bijeenkomst.objects.visible_to(request.user)
-        .filter(pk=traject.startdag_id)
-        .first(),
+        "startdag": startdag,
+        "startdag_url": _agenda_url(startdag),
         "cases": cases,
         "voorbeelden": voorbeelden,
         "may_register": rules.registering_organisaties(request.user).exists()

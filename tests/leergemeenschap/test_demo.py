@@ -70,3 +70,23 @@ def test_loading_twice_changes_nothing():
     demo_module.load(out)
     assert "0 nieuw" in out.getvalue()
     assert Inschrijving.objects.count() == before
+
+
+def test_the_demo_pages(client):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    for url in (
+        "/leergemeenschap/",
+        f"/leergemeenschap/{SEED}/",
+        f"/leergemeenschap/{SEED}/grondbeleid/",
+        "/leergemeenschap/open-ruimte-kempen/",
+    ):
+        assert client.get(url).status_code == 200, url
+    page = client.get(f"/leergemeenschap/{SEED}/").content.decode()
+    assert "Stationsomgeving Kessel-Lo" in page  # a public case
+    assert "Kanaalzone Vilvoorde" not in page  # not public
+    pdf = client.get(f"/leergemeenschap/{SEED}/toolbox.pdf").content
+    text = "".join(p.extract_text() for p in PdfReader(BytesIO(pdf)).pages)
+    assert "Knooppuntenkaart" in text and "Speculeer niet" in text

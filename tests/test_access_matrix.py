@@ -89,8 +89,16 @@ CONCEPT_PAGE = "Concept parkeerreglement"
 KERN_ACTION = "Kernpartners bezorgen hun activiteitenlijst"
 THEMATIC_MINUTES = "Besloten verslag erfgoedoverleg"
 MAATWERK_SUBJECT = "Maatwerk voor de stationsbuurt"
+LEERCASE = "Geheime leercase"
+LEERVERSLAG = "Vertrouwelijk sessieverslag"
+LEEREVALUATIE = "Evaluatiecommentaar"
+LEERPEILING = "Peilingvoorbeeld"
 SECRETS = [
     MAATWERK_SUBJECT,
+    LEERCASE,
+    LEERVERSLAG,
+    LEEREVALUATIE,
+    LEERPEILING,
     HIDDEN_PROJECT,
     OFFICIAL_NAME,
     CONCEPT_PAGE,
@@ -209,7 +217,44 @@ def build_world():
     )
     w.bijlage = MaatwerkBijlage(vraag=w.maatwerk, naam="plan.pdf")
     w.bijlage.bestand.save("plan.pdf", ContentFile(b"%PDF-1.4 plan"), save=True)
+    _leergemeenschap_world(w, turnhout)
     return w
+
+
+def _leergemeenschap_world(w, turnhout):
+    """A trajectory whose hefboom 1 Turnhout's official takes part in, with a
+    non-public case, published session input, an evaluation and a survey answer;
+    its toolbox is not published yet."""
+    from leergemeenschap import services as leer
+    from leergemeenschap.models import PeilingThema
+    from tests.leergemeenschap.factories import hefboom, traject
+
+    official = w.users[OFFICIAL]
+    w.traject = traject(slug="leertraject-matrix", eerste_orde=[turnhout])
+    w.hefboom = hefboom(w.traject, 1)
+    organisatie = official.organisaties.get()
+    (inschrijving,) = leer.inschrijving_submit(
+        user=official,
+        organisatie=organisatie,
+        hefbomen=[w.hefboom],
+        contactpersonen="Contact",
+        case={"title": LEERCASE, "beschrijving": "Intern."},
+        bijlagen=[("case.pdf", b"%PDF-1.4 case")],
+    )
+    w.case_bijlage = inschrijving.case.bijlagen.get()
+    w.werksessie = w.hefboom.werksessies.first()
+    leer.werksessie_publish_input(
+        w.werksessie, verslag=LEERVERSLAG, documenten=[("input.pdf", b"%PDF-1.4 x")]
+    )
+    w.sessie_document = w.werksessie.documenten.get()
+    tool = leer.tool_create(w.hefboom, title="Matrixtool", beschrijving="Een tool.")
+    leer.evaluatie_submit(
+        user=official, inschrijving=inschrijving, scores={tool: (4, LEEREVALUATIE)}
+    )
+    thema = PeilingThema.objects.create(traject=w.traject, naam="Thema")
+    leer.peiling_submit(
+        user=official, organisatie=organisatie, antwoorden={thema: (5, LEERPEILING)}
+    )
 
 
 @pytest.fixture(scope="module")
@@ -679,6 +724,88 @@ SURFACES = [
         lambda w: f"/admin/api/main/images/{w.hidden_image.pk}/",
         STAFF,
         reviewers=404,
+    ),
+    # The learning community
+    Surface("learning trajectories", "/leergemeenschap/", EVERYONE),
+    Surface(
+        "a trajectory shows its non-public case to participants and staff",
+        lambda w: w.traject.get_absolute_url(),
+        EVERYONE,
+        marker=LEERCASE,
+        sees=SUBMITTER,
+    ),
+    Surface("a hefboom", lambda w: w.hefboom.get_absolute_url(), EVERYONE),
+    Surface(
+        "a work session's material",
+        lambda w: w.werksessie.get_absolute_url(),
+        SUBMITTER,
+        marker=LEERVERSLAG,
+    ),
+    Surface(
+        "a work session's document",
+        lambda w: f"/leergemeenschap/bestand/sessie/{w.sessie_document.pk}/",
+        SUBMITTER,
+    ),
+    Surface(
+        "a case's attachment",
+        lambda w: f"/leergemeenschap/bestand/case/{w.case_bijlage.pk}/",
+        SUBMITTER,
+    ),
+    Surface(
+        "evaluation results",
+        lambda w: (
+            f"/leergemeenschap/{w.traject.slug}/{w.hefboom.slug}/evaluatie/resultaten/"
+        ),
+        STAFF,
+        marker=LEEREVALUATIE,
+    ),
+    Surface(
+        "evaluation results as CSV",
+        lambda w: (
+            f"/leergemeenschap/{w.traject.slug}/{w.hefboom.slug}/"
+            "evaluatie/resultaten/?formaat=csv"
+        ),
+        STAFF,
+    ),
+    Surface(
+        "needs survey answers",
+        lambda w: f"/leergemeenschap/{w.traject.slug}/peiling/resultaten/",
+        STAFF,
+        marker=LEERPEILING,
+    ),
+    Surface(
+        "learning trajectory back office",
+        lambda w: f"/leergemeenschap/{w.traject.slug}/beheer/",
+        STAFF,
+    ),
+    Surface(
+        "an unpublished toolbox",
+        lambda w: f"/leergemeenschap/{w.traject.slug}/toolbox/",
+        STAFF,
+    ),
+    login_required(
+        "register for a trajectory",
+        lambda w: f"/leergemeenschap/{w.traject.slug}/inschrijven/",
+        # for an organisation one acts for: this partner acts for none
+        frozenset({OFFICIAL, OTHER_OFFICIAL}) | STAFF,
+        refused=404,
+    ),
+    Surface(
+        "search finds no unpublished tool",
+        "/zoeken/?q=matrixtool",
+        EVERYONE,
+        marker="Matrixtool",
+        sees=frozenset(),
+    ),
+    admin(
+        "learning trajectories in the back office",
+        "/admin/snippets/leergemeenschap/traject/",
+        STAFF,
+    ),
+    admin(
+        "hefbomen in the back office",
+        "/admin/snippets/leergemeenschap/hefboom/",
+        STAFF,
     ),
     # Wagtail's admin: the rest of the back office
     admin("users", "/admin/users/", {BEHEERDER, SUPERUSER}),

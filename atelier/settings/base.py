@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "kempenkaart",
     "modeldocumenten",
     "netwerk",
+    "leergemeenschap",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.embeds",

@@ -66,7 +66,8 @@ def test_loading_the_demo_again_changes_nothing():
     call_command("load_demo", stdout=out)
     assert database_state() == before
     assert stored_files() == files
-    assert out.getvalue().count("; 0 nieuw") == 3  # kempenkaart, inspiratie, documenten
+    # kempenkaart, inspiratie, documenten, leergemeenschap
+    assert out.getvalue().count("; 0 nieuw") == 4
 
 
 def test_loading_the_demo_again_keeps_what_staff_changed():

@@ -296,6 +296,18 @@ class ProjectQuerySet(models.QuerySet):
             ),
         )
 
+    MODERATION_STATES = {
+        "wacht": Q(_workflow_status=WorkflowState.STATUS_IN_PROGRESS),
+        "afgewezen": Q(_workflow_status=WorkflowState.STATUS_NEEDS_CHANGES),
+        "gepubliceerd": Q(live=True, _workflow_status__isnull=True),
+    }
+
+    def in_moderation_state(self, state):
+        """After `with_moderation()`: "wacht" (waiting for a moderator),
+        "afgewezen" (changes requested, waiting for the submitter), "gepubliceerd"
+        (published, nothing waiting)."""
+        return self.filter(self.MODERATION_STATES[state])
+
     def near(self, point, metres):
         """Within `metres` of `point`, nearest first (annotates `afstand`). A box in
         degrees uses the spatial index; the exact distance is measured on the sphere."""

@@ -1,3 +1,4 @@
+import django_filters
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.contrib.gis.db.models import GeometryField
@@ -229,17 +230,61 @@ class ProjectUpdateView(ProjectFormMixin, FormView):
         return redirect(project.get_absolute_url())
 
 
+class MyProjectsFilterSet(django_filters.FilterSet):
+    """Mijn projecten: by where a project stands, sorted as the user asks."""
+
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        empty_label=_("Alle"),
+        choices=[
+            ("wacht", _("wacht op publicatie")),
+            ("afgewezen", _("afgewezen: pas aan")),
+            ("gepubliceerd", _("gepubliceerd")),
+        ],
+        method="filter_status",
+    )
+    sorteer = django_filters.OrderingFilter(
+        label=_("Sorteer"),
+        empty_label=None,
+        null_label=None,
+        fields=(
+            ("updated_at", "gewijzigd"),
+            ("title", "titel"),
+            ("gemeente__name", "gemeente"),
+        ),
+        field_labels={
+            "-gewijzigd": _("laatst gewijzigd eerst"),
+            "titel": _("titel (A–Z)"),
+            "gemeente": _("gemeente (A–Z)"),
+        },
+    )
+
+    class Meta:
+        model = Project
+        fields = []
+
+    def filter_status(self, queryset, name, value):
+        return queryset.in_moderation_state(value)
+
+
 class MyProjectsView(LoginRequiredMixin, ListView):
     template_name = "kempenkaart/my_projects.html"
     context_object_name = "projecten"
 
     def get_queryset(self):
-        return (
-            Project.objects.filter(ingediend_door=self.request.user)
+        self.filterset = MyProjectsFilterSet(
+            self.request.GET or {"sorteer": "-gewijzigd"},
+            queryset=Project.objects.filter(ingediend_door=self.request.user)
             .with_moderation()
             .select_related("gemeente")
-            .order_by("-updated_at")
+            .order_by("-updated_at"),
         )
+        if not self.filterset.is_valid():
+            return Project.objects.none()
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "filter": self.filterset}
 
 
 def gemeente_section_context(request, gemeente):

@@ -13,7 +13,6 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.widgets import ListingButton
-from wagtail.models import WorkflowState
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -86,13 +85,7 @@ class ProjectAdminFilterSet(WagtailFilterSet):
         fields = ["moderatie", "live", "fase", "gemeente", "is_demo"]
 
     def filter_moderatie(self, queryset, name, value):
-        return queryset.filter(
-            **{
-                "wacht": {"_workflow_status": WorkflowState.STATUS_IN_PROGRESS},
-                "afgewezen": {"_workflow_status": WorkflowState.STATUS_NEEDS_CHANGES},
-                "gepubliceerd": {"live": True, "_workflow_status__isnull": True},
-            }[value]
-        )
+        return queryset.in_moderation_state(value)
 
 
 class ProjectViewSet(SnippetViewSet):

@@ -51,8 +51,8 @@ class Beleidsniveau(models.TextChoices):
     """The policy level a document translates into local policy."""
 
     VLAAMS = "vlaams", _("Vlaams")
-    PROVINCIAAL = "provinciaal", _("provinciaal")
-    LOKAAL = "lokaal", _("lokaal")
+    PROVINCIAAL = "provinciaal", _("Provinciaal")
+    LOKAAL = "lokaal", _("Lokaal")
 
 
 class BodyBlock(blocks.StreamBlock):

@@ -51,6 +51,7 @@ database: venv  ## Find or start PostgreSQL; create the database with PostGIS
 
 migrate: database
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 
 demo: migrate  ## Load the demo data (idempotent)
 	$(PY) manage.py load_demo

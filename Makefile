@@ -10,7 +10,7 @@ PY := $(BIN)/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: help run test serve setup system system-browser venv database migrate demo \
-	static lint format check pytest bench lock clean
+	static lint format check pytest bench backup restore lock clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -76,6 +76,13 @@ pytest: database  ## The test suite only (a fresh test database)
 
 bench: database  ## Kempenkaart API vs bare PostGIS, 1k/10k/100k features (own database)
 	$(PY) benchmarks/kaart.py
+
+backup: database  ## Database (pg_dump) and uploaded files in one archive under backups/
+	$(PY) manage.py backup $(ARCHIVE)
+
+restore: database  ## Restore ARCHIVE=backups/….tar into an empty database (checks rows and files)
+	@test -n "$(ARCHIVE)" || { echo "make restore ARCHIVE=backups/atelier-….tar"; exit 2; }
+	$(PY) manage.py restore $(ARCHIVE)
 
 lock:  ## Re-pin the dependencies of pyproject.toml into requirements.lock
 	$(BIN)/pip install --quiet uv

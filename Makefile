@@ -27,7 +27,7 @@ serve: setup  ## Serve like production: gunicorn + whitenoise, DEBUG off, on htt
 	DJANGO_HSTS_SECONDS=0 DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	DJANGO_DEBUG=false DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false \
-	DJANGO_HSTS_SECONDS=0 DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
+	DJANGO_HSTS_SECONDS=0 DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost DJANGO_TASKS=immediate \
 	$(BIN)/gunicorn atelier.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
 
 setup: system database migrate demo static

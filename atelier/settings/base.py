@@ -256,6 +256,18 @@ else:
         }
     }
 
+# Background tasks (django-tasks): mail, PDFs and Wagtail's index updates. In production
+# a queue in PostgreSQL run by `manage.py run_worker` (atelier/tasks.py); with DEBUG
+# (make run) at once, in the request, so no worker is needed.
+TASKS_BACKEND = env("DJANGO_TASKS", default="immediate" if DEBUG else "database")
+TASKS = {
+    "default": {
+        "BACKEND": "atelier.tasks.DatabaseBackend"
+        if TASKS_BACKEND == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
+
 # Logs: one JSON object a line (python-json-logger) with the request's id
 # (atelier/ops.py), for a log collector; DJANGO_LOG_FORMAT=text for people.
 LOG_FORMAT = env("DJANGO_LOG_FORMAT", default="text" if DEBUG else "json")

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "atelier.pagecache.AnonymousPageCacheMiddleware",  # anonymous pages, shared cache
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
@@ -267,6 +268,10 @@ TASKS = {
         else "django_tasks.backends.immediate.ImmediateBackend"
     }
 }
+
+# Pages for anonymous visitors kept this long in the shared cache, dropped at every
+# change (atelier/pagecache.py); 0: off.
+PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=300)
 
 # Logs: one JSON object a line (python-json-logger) with the request's id
 # (atelier/ops.py), for a log collector; DJANGO_LOG_FORMAT=text for people.

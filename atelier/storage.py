@@ -7,10 +7,11 @@ from urllib.parse import quote
 
 from django.conf import settings
 from storages.backends.s3 import S3Storage
+from storages.utils import clean_name
 
 
 class PortalS3Storage(S3Storage):
     def url(self, name, parameters=None, expire=None, http_method=None):
         """The portal's URL of `name`, never the bucket's (which would skip the
         access check and the Content-Security-Policy)."""
-        return settings.MEDIA_URL + quote(self._clean_name(name).lstrip("/"))
+        return settings.MEDIA_URL + quote(clean_name(name).lstrip("/"))

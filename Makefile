@@ -50,8 +50,8 @@ database: venv  ## Find or start PostgreSQL; create the database with PostGIS
 	@$(PY) scripts/bootstrap.py
 
 migrate: database
-	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
+	$(PY) manage.py migrate --noinput
 
 demo: migrate  ## Load the demo data (idempotent)
 	$(PY) manage.py load_demo

@@ -279,7 +279,6 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["gemeenten"] = Gemeente.objects.all()
-        context["gemeenten_geojson"] = Gemeente.objects.as_geojson()
         context["sections"] = render_sections("home", request)
         context["pages"] = self.get_children().live().public().in_menu()
         return context

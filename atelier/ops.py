@@ -19,6 +19,7 @@ import uuid
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
+from django.middleware.gzip import GZipMiddleware
 
 logger = logging.getLogger(__name__)
 
@@ -87,3 +88,26 @@ class HealthCheckMiddleware:
         )
         response["Cache-Control"] = "no-store"
         return response
+
+
+COMPRESSED_TYPES = (
+    "text/html",
+    "text/plain",
+    "text/css",
+    "text/javascript",
+    "application/javascript",
+    "application/json",
+    "application/geo+json",
+    "image/svg+xml",
+)
+
+
+class CompressTextMiddleware(GZipMiddleware):
+    """gzip for HTML, JSON and other text (Django's GZipMiddleware, which pads against
+    BREACH); not for images, PDFs or office files, which are compressed already."""
+
+    def process_response(self, request, response):
+        content_type = response.get("Content-Type", "").split(";")[0].strip()
+        if content_type not in COMPRESSED_TYPES:
+            return response
+        return super().process_response(request, response)

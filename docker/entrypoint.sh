@@ -15,8 +15,8 @@ until python manage.py check --database default >/dev/null 2>&1; do
   sleep 1
 done
 if [ "${DJANGO_MIGRATE:-true}" = "true" ]; then
-  python manage.py migrate --noinput
   python manage.py createcachetable  # the cache table, when REDIS_URL is not set
+  python manage.py migrate --noinput
   if [ "${LOAD_DEMO_DATA:-false}" = "true" ]; then
     python manage.py load_demo
   fi

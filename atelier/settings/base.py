@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "atelier.ops.RequestIdMiddleware",  # first: every log line of a request has its id
     "atelier.ops.HealthCheckMiddleware",  # /gezond/ for the load balancer, no host check
+    "atelier.ops.CompressTextMiddleware",  # gzip for HTML and JSON, before the rest
     "django.middleware.security.SecurityMiddleware",
     "atelier.csp.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -39,10 +39,24 @@
     addBoundaryAttribution(map);
   };
 
+  /* The municipal boundaries: from the map element's data-boundaries URL (one
+   * cacheable file, /gemeenten/grenzen.geojson), else from the page's JSON block. */
+  window.atelier.boundaries = function (map, use) {
+    var url = map.getContainer().dataset.boundaries;
+    if (!url) { use(readJSON("gemeenten-geojson")); return; }
+    fetch(url, { credentials: "same-origin" })
+      .then(function (response) { return response.json(); })
+      .then(use);
+  };
+
   /* All municipalities; each links to its page. */
   window.atelier.gemeentenMap = function (map) {
     window.atelier.register(map);
-    var layer = L.geoJSON(readJSON("gemeenten-geojson"), {
+    window.atelier.boundaries(map, function (data) { drawGemeenten(map, data); });
+  };
+
+  function drawGemeenten(map, data) {
+    var layer = L.geoJSON(data, {
       style: boundaryStyle,
       onEachFeature: function (feature, featureLayer) {
         featureLayer.bindTooltip(function () { return document.createTextNode(feature.properties.naam); }, { sticky: true });
@@ -57,7 +71,8 @@
     }).addTo(map);
     map.fitBounds(layer.getBounds(), { padding: [8, 8] });
     addBoundaryAttribution(map);
-  };
+    map.getContainer().dataset.ready = "true";
+  }
 })();
 
 /* A map of the features embedded in the element named by the map's data-geojson:

@@ -1,6 +1,7 @@
 """Operations: the load balancer's health check and the request id on every request
 and log line (issue 13, item 4)."""
 
+import gzip
 import json
 import logging
 
@@ -88,3 +89,39 @@ def test_a_view_logs_with_its_request_id(client, caplog):
     assert [r.request_id for r in caplog.records if r.name == "django.request"] == [
         "req-42"
     ]
+
+
+def test_html_and_json_are_compressed_images_not(client):
+    page = client.get("/gemeenten/", HTTP_ACCEPT_ENCODING="gzip")
+    assert page["Content-Encoding"] == "gzip"
+    assert gzip.decompress(page.content).startswith(b"<!DOCTYPE html>")
+    assert "Accept-Encoding" in page["Vary"]
+    data = client.get("/api/gemeenten/", HTTP_ACCEPT_ENCODING="gzip")
+    assert data["Content-Encoding"] == "gzip"
+    plain = client.get("/gemeenten/")
+    assert "Content-Encoding" not in plain
+
+
+def test_the_boundaries_are_one_cacheable_simplified_file(client):
+    response = client.get("/gemeenten/grenzen.geojson")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/geo+json"
+    data = json.loads(response.content)
+    assert len(data["features"]) == 29
+    assert {"naam", "slug", "nis_code"} <= set(data["features"][0]["properties"])
+    assert "max-age=604800" in response["Cache-Control"]
+    assert "public" in response["Cache-Control"]
+    assert len(response.content) < 120 * 1024  # simplified, 5 decimals
+    again = client.get(
+        "/gemeenten/grenzen.geojson", HTTP_IF_NONE_MATCH=response["ETag"]
+    )
+    assert again.status_code == 304
+    assert again["ETag"] == response["ETag"]
+    assert client.post("/gemeenten/grenzen.geojson").status_code == 405
+
+
+def test_pages_with_the_boundary_map_no_longer_carry_the_boundaries(client):
+    for url in ("/", "/gemeenten/"):
+        html = client.get(url).content.decode()
+        assert 'data-boundaries="/gemeenten/grenzen.geojson"' in html, url
+        assert "MultiPolygon" not in html, url

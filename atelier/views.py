@@ -8,7 +8,8 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .geojson import feature_collection
+from . import plugins
+from .geojson import feature_collection, wrap_layers
 from .models import Gemeente
 from .sections import render_sections
 
@@ -36,6 +37,11 @@ class GemeenteDetailView(DetailView):
         context["gemeente_geojson"] = Gemeente.objects.filter(
             pk=gemeente.pk
         ).as_geojson()
+        # What the apps put on this municipality's map (their portal.py map_layers).
+        context["map_layers"] = wrap_layers(
+            (layer, layer.features(self.request, gemeente))
+            for layer in plugins.map_layers("gemeente")
+        )
         return context
 
 

@@ -32,11 +32,33 @@
   };
 
   /* One municipality: its boundary, fitted to the map. */
+  /* A municipality: its boundary, and what the apps put on its map (projects,
+     instruments, …: "gemeente-lagen"), each a layer that can be switched off. */
   window.atelier.gemeenteMap = function (map) {
     window.atelier.register(map);
     var layer = L.geoJSON(readJSON("gemeente-geojson"), { style: boundaryStyle }).addTo(map);
     map.fitBounds(layer.getBounds(), { padding: [16, 16] });
     addBoundaryAttribution(map);
+    var source = document.getElementById("gemeente-lagen");
+    var overlays = {};
+    (source ? JSON.parse(source.textContent) : []).forEach(function (entry) {
+      overlays[entry.label + " (" + entry.features.features.length + ")"] = L.geoJSON(entry.features, {
+        style: { color: entry.color, weight: 2, fillOpacity: 0.15 },
+        pointToLayer: function (feature, latlng) {
+          return L.circleMarker(latlng, { radius: 7, color: "#fff", weight: 2, fillColor: entry.color, fillOpacity: 1 });
+        },
+        onEachFeature: function (feature, featureLayer) {
+          var link = document.createElement("a");
+          link.href = feature.properties.url;
+          link.textContent = feature.properties.naam;
+          featureLayer.bindPopup(link);
+          featureLayer.bindTooltip(function () { return document.createTextNode(feature.properties.naam); });
+        }
+      }).addTo(map);
+    });
+    if (Object.keys(overlays).length) {
+      L.control.layers(null, overlays, { collapsed: false }).addTo(map);
+    }
   };
 
   /* The municipal boundaries: from the map element's data-boundaries URL (one

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('atelier', '0008_unaccent'),
+        ('atelier', '0011_immutable_unaccent'),
     ]
 
     operations = [

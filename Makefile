@@ -14,7 +14,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 PYTEST_WORKERS ?=
 
 .PHONY: help run test test-fast serve setup system system-browser venv database migrate demo \
-	static lint format check pytest bench lock clean
+	static lint format check pytest bench backup restore lock clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -34,7 +34,7 @@ serve: setup  ## Serve like production: gunicorn + whitenoise, DEBUG off, on htt
 	DJANGO_HSTS_SECONDS=0 DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	DJANGO_DEBUG=false DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false \
-	DJANGO_HSTS_SECONDS=0 DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
+	DJANGO_HSTS_SECONDS=0 DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost DJANGO_TASKS=immediate \
 	$(BIN)/gunicorn atelier.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
 
 setup: system database migrate demo static
@@ -57,6 +57,7 @@ database: venv  ## Find or start PostgreSQL; create the database with PostGIS
 	@$(PY) scripts/bootstrap.py
 
 migrate: database
+	$(PY) manage.py createcachetable
 	$(PY) manage.py migrate --noinput
 
 demo: migrate  ## Load the demo data (idempotent)
@@ -82,6 +83,13 @@ pytest: database  ## The test suite only (a fresh test database)
 
 bench: database  ## Kempenkaart API vs bare PostGIS, 1k/10k/100k features (own database)
 	$(PY) benchmarks/kaart.py
+
+backup: database  ## Database (pg_dump) and uploaded files in one archive under backups/
+	$(PY) manage.py backup $(ARCHIVE)
+
+restore: database  ## Restore ARCHIVE=backups/….tar into an empty database (checks rows and files)
+	@test -n "$(ARCHIVE)" || { echo "make restore ARCHIVE=backups/atelier-….tar"; exit 2; }
+	$(PY) manage.py restore $(ARCHIVE)
 
 lock:  ## Re-pin the dependencies of pyproject.toml into requirements.lock
 	$(BIN)/pip install --quiet uv

@@ -8,7 +8,7 @@ class AtelierConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import plugins
+        from . import pagecache, plugins
         from .models import HomePage
 
         # The page types the apps put under the home page (their portal.py).
@@ -17,3 +17,5 @@ class AtelierConfig(AppConfig):
                 [*HomePage.subpage_types, *plugins.collect("home_page_types")]
             )
         )
+        # Pages kept for anonymous visitors are dropped at every change.
+        pagecache.connect()

@@ -1,5 +1,7 @@
 """What every part of the portal shares: municipalities, organisations, accounts."""
 
+import uuid
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.gis.db import models
@@ -299,7 +301,6 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["gemeenten"] = Gemeente.objects.all()
-        context["gemeenten_geojson"] = Gemeente.objects.as_geojson()
         context["sections"] = render_sections("home", request)
         context["pages"] = self.get_children().live().public().in_menu()
         return context
@@ -322,3 +323,54 @@ class ContentPage(Page):
 
     class Meta:
         verbose_name = _("inhoudspagina")
+
+
+class QueuedTask(TimeStampedModel):
+    """A background task waiting for, run by or done by the worker (`manage.py
+    run_worker`): the queue of atelier.tasks.DatabaseBackend, in PostgreSQL, so no
+    other server is needed. Mail and PDFs go through it (atelier/mail.py, pdf.py)."""
+
+    class Status(models.TextChoices):
+        READY = "READY", _("klaar om uit te voeren")
+        RUNNING = "RUNNING", _("bezig")
+        FAILED = "FAILED", _("mislukt")
+        SUCCESSFUL = "SUCCESSFUL", _("gelukt")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    task_path = models.CharField(_("taak"), max_length=255)
+    arguments = models.JSONField(_("argumenten"), default=dict)
+    queue_name = models.CharField(_("wachtrij"), max_length=100, default="default")
+    priority = models.SmallIntegerField(_("prioriteit"), default=0)
+    backend_name = models.CharField(_("backend"), max_length=100, default="default")
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.READY
+    )
+    run_after = models.DateTimeField(_("niet voor"), null=True, blank=True)
+    started_at = models.DateTimeField(_("gestart op"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    return_value = models.JSONField(_("resultaat"), null=True, blank=True)
+    errors = models.JSONField(_("fouten"), default=list, blank=True)
+    worker_ids = models.JSONField(_("workers"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["-priority", "created_at"]
+        verbose_name = _("taak in de wachtrij")
+        verbose_name_plural = _("taken in de wachtrij")
+        indexes = [
+            models.Index(
+                fields=["queue_name", "-priority", "created_at"],
+                condition=models.Q(status="READY"),
+                name="queuedtask_ready",
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    status__in=["READY", "RUNNING", "FAILED", "SUCCESSFUL"]
+                ),
+                name="queuedtask_status_valid",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.task_path} ({self.get_status_display()})"

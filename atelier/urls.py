@@ -17,6 +17,7 @@ from .tokens import ApiTokenView
 gemeenten_patterns = (
     [
         path("", views.GemeenteListView.as_view(), name="list"),
+        path("grenzen.geojson", views.gemeenten_grenzen, name="grenzen"),
         path("<slug:slug>/", views.GemeenteDetailView.as_view(), name="detail"),
     ],
     "gemeenten",

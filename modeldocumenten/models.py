@@ -243,7 +243,6 @@ class ModelDocumentPage(Page):
             adoptie_geojson=Gemeente.objects.filter(
                 pk__in=[a.gemeente_id for a in adopties]
             ).as_geojson(),
-            gemeenten_geojson=Gemeente.objects.as_geojson(),
             downloads=sum(versie.download_count() for versie in versions),
             gevolgde_themas=set(
                 ThemaVolger.objects.filter(user=request.user).values_list(

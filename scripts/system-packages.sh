@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the system packages the portal needs, when they are missing:
 # PostgreSQL + PostGIS (database), GDAL/GEOS/PROJ (GeoDjango), Pango and DejaVu fonts
-# (PDFs with WeasyPrint) and, with --browser,
-# Debian's Chromium (browser tests). Uses apt-get as root or through sudo; otherwise it
+# (PDFs with WeasyPrint) and, with --browser (make test),
+# Debian's Chromium (browser tests) and redis-server (tests/test_two_processes.py; the
+# portal itself needs no Redis). Uses apt-get as root or through sudo; otherwise it
 # prints the exact command to run and stops.
 set -euo pipefail
 
@@ -14,7 +15,7 @@ if [ -z "${DATABASE_URL:-}" ]; then
   packages+=("postgresql-${PG_VERSION}" "postgresql-${PG_VERSION}-postgis-3")
 fi
 if [ "${1:-}" = "--browser" ]; then
-  packages+=(chromium)
+  packages+=(chromium redis-server)
 fi
 
 missing=()

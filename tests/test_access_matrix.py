@@ -345,6 +345,8 @@ OFFICIALS_AND_PARTNERS = frozenset({OFFICIAL, OTHER_OFFICIAL, PARTNER}) | STAFF
 SURFACES = [
     # The site
     Surface("home", "/", EVERYONE),
+    Surface("boundaries", "/gemeenten/grenzen.geojson", EVERYONE),
+    Surface("health check", "/gezond/", EVERYONE),
     Surface("map", "/kaart/", EVERYONE),
     Surface(
         "map lists the hidden project to whom may see it",

@@ -103,10 +103,41 @@ def test_forwarded_headers_are_believed_only_behind_a_declared_proxy():
 def test_docker_compose_declares_its_proxy():
     import yaml
 
-    web = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]["web"]
+    services = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
+    web = services["web"]
     assert web["environment"]["DJANGO_BEHIND_PROXY"].endswith("true}")
-    # reachable only through the proxy on the host, never straight from outside
-    assert all(port.startswith("127.0.0.1:") for port in web["ports"])
+    # reachable only through nginx, which the TLS proxy on the host reaches, never
+    # straight from outside
+    assert "ports" not in web
+    assert all(port.startswith("127.0.0.1:") for port in services["proxy"]["ports"])
+
+
+def test_shared_state_follows_the_environment():
+    alone = settings_in(PRODUCTION_ENV, "CACHES", "SESSION_ENGINE", "STORAGES", "TASKS")
+    assert alone["CACHES"]["default"]["BACKEND"].endswith("DatabaseCache")
+    assert alone["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"
+    assert alone["STORAGES"]["default"]["BACKEND"].endswith("FileSystemStorage")
+    assert alone["TASKS"]["default"]["BACKEND"] == "atelier.tasks.DatabaseBackend"
+    shared = {
+        **PRODUCTION_ENV,
+        "REDIS_URL": "redis://cache:6379/0",
+        "S3_BUCKET": "atelier",
+        "S3_ENDPOINT_URL": "https://s3.example.be",
+        "DJANGO_STATIC_URL": "https://cdn.example.be/static/",
+    }
+    scaled = settings_in(
+        shared, "CACHES", "SESSION_ENGINE", "STORAGES", "CONTENT_SECURITY_POLICY"
+    )
+    assert scaled["CACHES"]["default"]["LOCATION"] == "redis://cache:6379/0"
+    assert scaled["SESSION_ENGINE"] == "django.contrib.sessions.backends.cache"
+    storage = scaled["STORAGES"]["default"]
+    assert storage["BACKEND"] == "atelier.storage.PortalS3Storage"
+    assert storage["OPTIONS"]["bucket_name"] == "atelier"
+    assert storage["OPTIONS"]["default_acl"] is None  # a private bucket
+    assert "whitenoise" in scaled["STORAGES"]["staticfiles"]["BACKEND"]  # fingerprints
+    directives = scaled["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]
+    for directive in ("script-src", "style-src", "img-src", "font-src"):
+        assert "https://cdn.example.be" in directives[directive], directive
 
 
 def test_the_tile_server_is_an_image_source_of_the_content_security_policy():

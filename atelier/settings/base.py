@@ -67,6 +67,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "atelier.ops.RequestIdMiddleware",  # first: every log line of a request has its id
+    "atelier.ops.HealthCheckMiddleware",  # /gezond/ for the load balancer, no host check
+    "atelier.ops.CompressTextMiddleware",  # gzip for HTML and JSON, before the rest
     "django.middleware.security.SecurityMiddleware",
     "atelier.csp.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -76,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "atelier.pagecache.AnonymousPageCacheMiddleware",  # anonymous pages, shared cache
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
@@ -145,15 +149,38 @@ TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
 
-STATIC_URL = "/static/"
+# Static files are fingerprinted (whitenoise's manifest storage outside DEBUG, so they
+# are cached for a year); DJANGO_STATIC_URL points them at a CDN that pulls from here.
+STATIC_URL = env("DJANGO_STATIC_URL", default="/static/")
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 # Uploaded files are served by Django unless a web server in front does it.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
+# Uploaded files: on S3-compatible object storage when S3_BUCKET is set (any number of
+# app machines share it), on the local disk (MEDIA_ROOT) otherwise. Either way they are
+# served by the portal's own views, which check who may see them (atelier/media.py).
+S3_BUCKET = env("S3_BUCKET", default="")
+DEFAULT_FILE_STORAGE_BACKEND = (
+    {
+        "BACKEND": "atelier.storage.PortalS3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env("S3_ENDPOINT_URL", default=None),
+            "region_name": env("S3_REGION", default=None),
+            "access_key": env("S3_ACCESS_KEY_ID", default=None),
+            "secret_key": env("S3_SECRET_ACCESS_KEY", default=None),
+            "location": env("S3_PREFIX", default=""),
+            "default_acl": None,  # the bucket stays private
+            "file_overwrite": False,
+        },
+    }
+    if S3_BUCKET
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_FILE_STORAGE_BACKEND,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -209,10 +236,69 @@ AXES_CLIENT_IP_CALLABLE = "atelier.security.client_ip"  # a proxy's header if de
 AXES_LOCKOUT_CALLABLE = "atelier.security.lockout_response"
 AXES_SENSITIVE_PARAMETERS = ["password"]
 
+# Shared state: the cache (API throttling, cached pages and data) and the sessions in
+# Redis when REDIS_URL is set, so that every app process sees the same; otherwise the
+# cache in a database table (`createcachetable`, run by the set-up) and the sessions in
+# the database: no extra server for `make run`.
+REDIS_URL = env("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="atelier"),
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "atelier_cache",
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="atelier"),
+        }
+    }
+
+# Background tasks (django-tasks): mail, PDFs and Wagtail's index updates. In production
+# a queue in PostgreSQL run by `manage.py run_worker` (atelier/tasks.py); with DEBUG
+# (make run) at once, in the request, so no worker is needed.
+TASKS_BACKEND = env("DJANGO_TASKS", default="immediate" if DEBUG else "database")
+TASKS = {
+    "default": {
+        "BACKEND": "atelier.tasks.DatabaseBackend"
+        if TASKS_BACKEND == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
+
+# Pages for anonymous visitors kept this long in the shared cache, dropped at every
+# change (atelier/pagecache.py); 0: off.
+PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=300)
+
+# Logs: one JSON object a line (python-json-logger) with the request's id
+# (atelier/ops.py), for a log collector; DJANGO_LOG_FORMAT=text for people.
+LOG_FORMAT = env("DJANGO_LOG_FORMAT", default="text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "atelier.ops.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level"},
+        },
+        "text": {
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     # Wagtail runs its index updates as (immediate) tasks and logs every one of them.
     # axes: its start-up banner off; lockouts and failed logins (WARNING) stay.
@@ -338,13 +424,20 @@ LEAFLET_CONFIG = {
 # whose videos editors may embed). The back offices: their own policy, which allows
 # the inline scripts and styles of Wagtail's admin and django-leaflet's widget.
 EMBED_FRAME_SOURCES = env.list("DJANGO_CSP_FRAME_SRC", default=[])
+# A CDN for static files (DJANGO_STATIC_URL) is allowed where static files are used.
+STATIC_SOURCES = [source] if (source := tile_source(STATIC_URL)) else []
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:", *([MAP_TILE_SOURCE] if MAP_TILE_SOURCE else [])],
-        "font-src": [SELF],
+        "script-src": [SELF, *STATIC_SOURCES],
+        "style-src": [SELF, *STATIC_SOURCES],
+        "img-src": [
+            SELF,
+            "data:",
+            *STATIC_SOURCES,
+            *([MAP_TILE_SOURCE] if MAP_TILE_SOURCE else []),
+        ],
+        "font-src": [SELF, *STATIC_SOURCES],
         "connect-src": [SELF],
         "frame-src": [SELF, *EMBED_FRAME_SOURCES],
         "object-src": [NONE],
@@ -356,10 +449,10 @@ CONTENT_SECURITY_POLICY = {
 BACKOFFICE_URL_PREFIXES = ("/admin/", "/django-admin/")
 CONTENT_SECURITY_POLICY_BACKOFFICE = {
     **CONTENT_SECURITY_POLICY["DIRECTIVES"],
-    "script-src": [SELF, UNSAFE_INLINE],
-    "style-src": [SELF, UNSAFE_INLINE],
+    "script-src": [SELF, UNSAFE_INLINE, *STATIC_SOURCES],
+    "style-src": [SELF, UNSAFE_INLINE, *STATIC_SOURCES],
     "img-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"], "blob:"],
-    "font-src": [SELF, "data:"],
+    "font-src": [SELF, "data:", *STATIC_SOURCES],
 }
 
 # Metric projection (Belgian Lambert 72) for areas, distances and buffers.

@@ -68,30 +68,46 @@
     };
   }
 
+  /* A layer's GeoJSON: the element the page embeds, or for "grenzen" the municipal
+     boundaries' one cacheable file (the map's data-boundaries URL). */
+  function layerData(element, id) {
+    if (id === "grenzen" && element.dataset.boundaries) {
+      return fetch(element.dataset.boundaries, { credentials: "same-origin" })
+        .then(function (response) { return response.json(); });
+    }
+    return Promise.resolve(readJSON(id));
+  }
+
   window.atelier.smallMap = function (map) {
     window.atelier.register(map);
     var element = map.getContainer();
     var link = element.dataset.link;
-    var first = null;
-    element.dataset.layers.split(/\s+/).filter(Boolean).forEach(function (entry) {
+    var entries = element.dataset.layers.split(/\s+/).filter(Boolean).map(function (entry) {
       var parts = entry.split(":");
-      var style = STYLES[parts[1]];
-      if (!style) { throw new Error("Unknown map style " + parts[1]); }
-      var layer = L.geoJSON(readJSON(parts[0]), {
-        style: function () { return style; },
-        baseStyle: style,
-        pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, POINT); },
-        onEachFeature: eachFeature(link)
-      }).addTo(map);
-      layer.eachLayer(function (featureLayer) { featureLayer.options.baseStyle = style; });
-      first = first || layer;
+      if (!STYLES[parts[1]]) { throw new Error("Unknown map style " + parts[1]); }
+      return { id: parts[0], style: STYLES[parts[1]] };
     });
-    if (first && first.getBounds().isValid()) {
-      map.fitBounds(first.getBounds(), { padding: [16, 16], maxZoom: 16 });
-    }
-    addBoundaryAttribution(map);
-    if (element.dataset.overlays) { addOverlays(map, readJSON(element.dataset.overlays)); }
+    Promise.all(entries.map(function (e) { return layerData(element, e.id); })).then(function (data) {
+      var first = null;
+      entries.forEach(function (entry, i) {
+        var style = entry.style;
+        var layer = L.geoJSON(data[i], {
+          style: function () { return style; },
+          pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, POINT); },
+          onEachFeature: eachFeature(link)
+        }).addTo(map);
+        layer.eachLayer(function (featureLayer) { featureLayer.options.baseStyle = style; });
+        first = first || layer;
+      });
+      if (first && first.getBounds().isValid()) {
+        map.fitBounds(first.getBounds(), { padding: [16, 16], maxZoom: 16 });
+      }
+      addBoundaryAttribution(map);
+      if (element.dataset.overlays) { addOverlays(map, readJSON(element.dataset.overlays)); }
+      element.dataset.ready = "true";
+    });
   };
+
 
   /* Layers that the apps add to a shared page's map (atelier.plugins.MapLayer): a
      list of {label, color, features}, each feature with "naam" and "url"; each layer

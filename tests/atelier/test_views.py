@@ -22,7 +22,9 @@ def test_home_page_is_dutch_and_presents_the_portal(client):
     assert '<html lang="nl-BE">' in html
     assert "Atelier Ruimte Kempen ondersteunt de 29 Kempense gemeenten" in html
     assert 'href="/gemeenten/turnhout/"' in html
-    assert 'id="gemeenten-geojson"' in html
+    # The boundaries come from their one cacheable file, not inline.
+    assert 'data-boundaries="/gemeenten/grenzen.geojson"' in html
+    assert '"FeatureCollection"' not in html
     assert "IOK" in html  # the footer names the partners
     assert "Naar de inhoud" in html  # skip link
 

@@ -1,10 +1,14 @@
 """IOK's back office for the network: the gatherings."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from atelier.visibility import VISIBLE_OBJECTS_HOOK
+
+from . import services
 from .models import Bijeenkomst
 
 
@@ -31,3 +35,16 @@ class NetwerkGroup(SnippetViewSetGroup):
 
 
 register_snippet(NetwerkGroup)
+
+
+@hooks.register(VISIBLE_OBJECTS_HOOK)
+def visible_netwerk_objects():
+    """A gathering's documents: for whom may see the gathering (netwerk.rules)."""
+    return {Bijeenkomst: Bijeenkomst.objects.visible_to}
+
+
+@hooks.register("after_edit_snippet")
+def bijeenkomst_after_edit(request, instance):
+    """A changed gathering gets a new SEQUENCE in the calendar feeds."""
+    if isinstance(instance, Bijeenkomst):
+        services.bijeenkomst_changed(instance)

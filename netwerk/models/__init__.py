@@ -2,6 +2,7 @@
 (bijeenkomst.py), consultations (overleg.py), running activities (activiteit.py),
 tailored support (maatwerk.py)."""
 
+from .agenda import BijeenkomstDocument, Programmapunt, Sessie  # noqa: F401
 from .bijeenkomst import (  # noqa: F401
     Bijeenkomst,
     BijeenkomstQuerySet,

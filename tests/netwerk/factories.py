@@ -35,3 +35,9 @@ class InschrijvingFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"deelnemer{n}@example.be")
     status = Inschrijving.Status.BEVESTIGD
     token_hash = factory.Sequence(lambda n: f"{n:064x}")
+
+
+def open_bijeenkomst(**kwargs):
+    """A public gathering one registers for through the portal."""
+    kwargs.setdefault("inschrijven", True)
+    return BijeenkomstFactory(**kwargs)

@@ -9,6 +9,7 @@ from datetime import datetime, time, timedelta
 
 from django.contrib.gis.geos import Point
 from django.utils import timezone
+from django.utils.text import slugify
 
 from atelier.models import Gemeente, Organisatie, Thema
 
@@ -102,6 +103,7 @@ def _create(record, today, lookups):
     bijeenkomst.organisatoren.set(
         record.lookups(lookups["organisaties"], "organisatoren", "organisatie")
     )
+    bijeenkomst.save()  # ParentalManyToMany: stored with the gathering
     for order, part in enumerate(record.parts("programma")):
         part.check_keys(required={"van", "title"}, optional={"tot", "sprekers"})
         item = Programmapunt(
@@ -137,7 +139,7 @@ def _create(record, today, lookups):
             inschrijving_create(
                 bijeenkomst,
                 naam=f"{first} {last}",
-                email=f"{first.lower()}.{last.lower()}.{number}@example.be",
+                email=f"{slugify(first)}.{slugify(last)}.{number}@example.be",
                 organisatie=f"Gemeente {gemeenten[0].name}" if gemeenten else "",
                 gemeente=gemeenten[number % len(gemeenten)] if gemeenten else None,
                 sessies=sessies[: 1 + number % max(len(sessies), 1)],

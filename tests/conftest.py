@@ -185,8 +185,9 @@ def site_pages(db):
 
     from atelier.models import HomePage
     from modeldocumenten.models import InspirationIndexPage, InspirationPage
-    from tests.kempenkaart.factories import InstrumentFactory, ProjectFactory
+    from tests.kempenkaart.factories import InstrumentFactory, ProjectFactory, inside
     from tests.modeldocumenten.factories import library, model_document
+    from tests.netwerk.factories import BijeenkomstFactory
 
     project = ProjectFactory(title="Speelbos aan de Aa")
     instrument = InstrumentFactory(name="RUP Stationsomgeving")
@@ -207,6 +208,9 @@ def site_pages(db):
     )
     inspiratie.add_child(instance=story)
     story.save_revision().publish()
+    gathering = BijeenkomstFactory(
+        title="Studiedag pleinen", inschrijven=True, punt=inside("geel")
+    )
     return [
         "/",
         "/gemeenten/",
@@ -219,6 +223,9 @@ def site_pages(db):
         "/inspiratie/",
         story.url,
         "/zoeken/?q=speelbos",
+        "/agenda/",
+        "/agenda/maand/",
+        gathering.get_absolute_url(),
         "/account/aanmelden/",
         "/api/docs/",
     ]

@@ -43,8 +43,20 @@ def visible_netwerk_objects():
     return {Bijeenkomst: Bijeenkomst.objects.visible_to}
 
 
+@hooks.register("before_edit_snippet")
+def bijeenkomst_before_edit(request, instance):
+    if isinstance(instance, Bijeenkomst) and request is not None:
+        request.netwerk_was_cancelled = instance.is_cancelled
+
+
 @hooks.register("after_edit_snippet")
 def bijeenkomst_after_edit(request, instance):
-    """A changed gathering gets a new SEQUENCE in the calendar feeds."""
-    if isinstance(instance, Bijeenkomst):
+    """A changed gathering gets a new SEQUENCE in the calendar feeds; one just
+    cancelled also mails its registrants."""
+    if not isinstance(instance, Bijeenkomst):
+        return
+    was_cancelled = getattr(request, "netwerk_was_cancelled", instance.is_cancelled)
+    if instance.is_cancelled and not was_cancelled:
+        services.bijeenkomst_cancelled(instance)
+    else:
         services.bijeenkomst_changed(instance)

@@ -2,6 +2,7 @@
 (agenda.py: registrations, reminders, calendar versions)."""
 
 from .agenda import (  # noqa: F401
+    bijeenkomst_cancelled,
     bijeenkomst_changed,
     inschrijving_cancel,
     inschrijving_create,

@@ -254,6 +254,23 @@ def bijeenkomst_changed(bijeenkomst):
     bijeenkomst.refresh_from_db(fields=["sequence"])
 
 
+def bijeenkomst_cancelled(bijeenkomst):
+    """A gathering was cancelled (its status set in the back office): raise its
+    SEQUENCE (calendars show STATUS:CANCELLED) and mail everyone registered or
+    waiting, after the commit. Returns how many will be mailed."""
+    bijeenkomst_changed(bijeenkomst)
+    if not bijeenkomst.is_cancelled:
+        return 0
+    registrants = list(
+        bijeenkomst.inschrijvingen.exclude(status=Inschrijving.Status.GEANNULEERD)
+    )
+    for inschrijving in registrants:
+        transaction.on_commit(
+            lambda i=inschrijving: _mail(i, "bijeenkomst_geannuleerd"), robust=True
+        )
+    return len(registrants)
+
+
 def _mail(inschrijving, kind, *, token=None):
     from django.urls import reverse
 

@@ -15,7 +15,7 @@ PEOPLE = 50
 SEATS = 20
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_fifty_at_once_for_twenty_seats():
     bijeenkomst = open_bijeenkomst(capaciteit=SEATS)
     start = threading.Barrier(PEOPLE)

@@ -207,3 +207,63 @@ def test_a_change_raises_the_sequence():
     services.bijeenkomst_changed(bijeenkomst)
     services.bijeenkomst_changed(bijeenkomst)
     assert Bijeenkomst.objects.get(pk=bijeenkomst.pk).sequence == 2
+
+
+def test_cancelling_a_gathering_in_the_back_office_mails_its_registrants_once(
+    django_capture_on_commit_callbacks,
+):
+    from types import SimpleNamespace
+
+    from wagtail import hooks
+
+    bijeenkomst = open_bijeenkomst(capaciteit=1)
+    register(bijeenkomst, 0)
+    register(bijeenkomst, 1)  # waiting list
+    _, token = register(bijeenkomst, 2)
+    services.inschrijving_cancel(token)
+    mail.outbox = []
+
+    def edit(change):
+        request = SimpleNamespace()
+        for hook in hooks.get_hooks("before_edit_snippet"):
+            hook(request, Bijeenkomst.objects.get(pk=bijeenkomst.pk))
+        change()
+        for hook in hooks.get_hooks("after_edit_snippet"):
+            hook(request, Bijeenkomst.objects.get(pk=bijeenkomst.pk))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        edit(
+            lambda: Bijeenkomst.objects.filter(pk=bijeenkomst.pk).update(
+                status=Bijeenkomst.Status.GEANNULEERD, annulatie_reden="Storm."
+            )
+        )
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "deelnemer0@example.be",
+        "deelnemer1@example.be",
+    ]
+    assert mail.outbox[0].subject.startswith("Geannuleerd:")
+    assert "Storm." in mail.outbox[0].body
+    with django_capture_on_commit_callbacks(execute=True):
+        edit(lambda: None)  # saved again, still cancelled: no second mail
+    assert len(mail.outbox) == 2
+    assert Bijeenkomst.objects.get(pk=bijeenkomst.pk).sequence == 2
+
+
+def test_registering_for_sessions_through_the_form(client):
+    from django.urls import reverse
+
+    bijeenkomst = open_bijeenkomst()
+    a = Sessie.objects.create(
+        bijeenkomst=bijeenkomst,
+        title="Sessie A",
+        start=bijeenkomst.start,
+        einde=bijeenkomst.start + timedelta(hours=1),
+    )
+    url = reverse("netwerk:inschrijven", kwargs={"slug": bijeenkomst.slug})
+    data = {"naam": "An", "email": "an@example.be"}
+    refused = client.post(url, data)
+    assert "Kies minstens één sessie" in refused.content.decode()
+    assert not Inschrijving.objects.exists()
+    client.post(url, {**data, "sessies": [a.pk]})
+    assert list(Inschrijving.objects.get().sessies.all()) == [a]
+    assert client.post(url, {**data, "sessies": ["\x00"]}).status_code == 200

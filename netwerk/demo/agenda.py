@@ -10,10 +10,12 @@ from datetime import datetime, time, timedelta
 from django.contrib.gis.geos import Point
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.models import ReferenceIndex
 
+from atelier.demo.records import document
 from atelier.models import Gemeente, Organisatie, Thema
 
-from ..models import Bijeenkomst, Programmapunt, Sessie
+from ..models import Bijeenkomst, BijeenkomstDocument, Programmapunt, Sessie
 from ..services import inschrijving_create
 
 FIRST_NAMES = [
@@ -42,12 +44,12 @@ def load(stdout, folder):
                 "samenvatting", "beschrijving", "locatie_naam", "adres", "punt",
                 "online_url", "themas", "gemeenten", "organisatoren", "zichtbaarheid",
                 "status", "annulatie_reden", "capaciteit", "inschrijven_tot_dag",
-                "programma", "sessies", "inschrijvingen",
+                "programma", "sessies", "inschrijvingen", "documenten",
             },
         )  # fmt: skip
         if record["slug"] in existing:
             continue
-        _create(record, today, lookups)
+        _create(record, today, lookups, folder)
         created += 1
     demo = Bijeenkomst.objects.filter(is_demo=True)
     stdout.write(
@@ -65,7 +67,7 @@ def _at(record, day, hhmm):
     return timezone.make_aware(datetime.combine(day, clock))
 
 
-def _create(record, today, lookups):
+def _create(record, today, lookups, folder):
     day = today + timedelta(days=int(record["dag"]))
     deadline = record.get("inschrijven_tot_dag")
     punt = record.list("punt")
@@ -131,6 +133,22 @@ def _create(record, today, lookups):
             sessie.full_clean()
             sessie.save()
         sessies.append(sessie)
+    for order, part in enumerate(record.parts("documenten")):
+        part.check_keys(required={"file", "title"}, optional={"omschrijving"})
+        file = document(
+            folder.file(part["file"], record=part),
+            title=part.text("title"),
+            record=part,
+        )
+        BijeenkomstDocument(
+            bijeenkomst=bijeenkomst,
+            sort_order=order,
+            document=file,
+            omschrijving=part.text("omschrijving"),
+        ).save()
+    if record.get("documenten"):
+        # Wagtail's reference index: the document is public with its gathering.
+        ReferenceIndex.create_or_update_for_object(bijeenkomst)
     gemeenten = list(bijeenkomst.gemeenten.all())
     for number in range(int(record.get("inschrijvingen", 0))):
         first = FIRST_NAMES[number % len(FIRST_NAMES)]

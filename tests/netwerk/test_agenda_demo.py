@@ -43,3 +43,11 @@ def test_one_workshop_is_full_with_a_waiting_list(client):
     page = client.get(full[0].get_absolute_url()).content.decode()
     assert "Volzet" in page
     assert full[0].title in client.get(reverse("netwerk:agenda")).content.decode()
+
+
+@pytest.mark.usefixtures("demo")
+def test_the_report_of_a_past_study_day_is_public_with_it(client):
+    past = Bijeenkomst.objects.get(slug="studiedag-klimaatrobuuste-open-ruimte")
+    (report,) = past.documenten.all()
+    assert report.document.title in client.get(past.get_absolute_url()).content.decode()
+    assert client.get(report.document.url).status_code == 200

@@ -286,3 +286,15 @@ def test_documents_follow_the_gathering(client, partner, gatherings):
         in client.get(gatherings["publiek"].get_absolute_url()).content.decode()
     )
     assert mail.outbox == []
+
+
+def test_the_back_office_edits_programme_sessions_and_documents(
+    client, iok_medewerker, gatherings
+):
+    client.force_login(iok_medewerker)
+    url = reverse(
+        "wagtailsnippets_netwerk_bijeenkomst:edit", args=[gatherings["publiek"].pk]
+    )
+    content = client.get(url).content.decode()
+    for formset in ("programma", "sessies", "documenten"):
+        assert f'id="id_{formset}-TOTAL_FORMS"' in content

@@ -24,6 +24,12 @@ portal = Portal(
             sections.gemeente_section_context,
             order=30,
         ),
+        Section(
+            "account",
+            "netwerk/includes/agenda_account_section.html",
+            sections.account_section_context,
+            order=30,
+        ),
     ],
     menu=[MenuItem(_("Agenda"), "netwerk:agenda", order=30)],
     feeds=[Feed(_("Agenda"), "netwerk:agenda-ics", content_type="text/calendar")],

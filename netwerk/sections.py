@@ -2,8 +2,9 @@
 plug-in contract), only what the visitor may see."""
 
 from django.db.models import Q
+from django.utils import timezone
 
-from .models import Bijeenkomst
+from .models import Bijeenkomst, Inschrijving
 
 HOME_COUNT = 4
 GEMEENTE_COUNT = 5
@@ -32,3 +33,20 @@ def gemeente_section_context(request, gemeente):
     if not found:
         return None
     return {"gemeente": gemeente, "upcoming": found}
+
+
+def account_section_context(request):
+    """The signed-in user's registrations for upcoming gatherings (made while signed
+    in, or with their e-mail address)."""
+    user = request.user
+    mine = Q(user=user)
+    if user.email:
+        mine |= Q(email__iexact=user.email)
+    registrations = (
+        Inschrijving.objects.filter(mine, bijeenkomst__einde__gte=timezone.now())
+        .exclude(status=Inschrijving.Status.GEANNULEERD)
+        .filter(bijeenkomst__in=Bijeenkomst.objects.visible_to(user))
+        .select_related("bijeenkomst")
+        .order_by("bijeenkomst__start", "pk")
+    )
+    return {"inschrijvingen": list(registrations)}

@@ -298,3 +298,17 @@ def test_the_back_office_edits_programme_sessions_and_documents(
     content = client.get(url).content.decode()
     for formset in ("programma", "sessies", "documenten"):
         assert f'id="id_{formset}-TOTAL_FORMS"' in content
+
+
+def test_the_account_page_lists_ones_own_registrations(
+    client, partner, gemeente_medewerker, gatherings
+):
+    partner.email = "Partner@Example.be"
+    partner.save()
+    services.inschrijving_create(
+        gatherings["publiek"], naam="P", email="partner@example.be"
+    )
+    client.force_login(partner)
+    assert "Studiedag erfgoed" in client.get("/account/").content.decode()
+    client.force_login(gemeente_medewerker)
+    assert "Studiedag erfgoed" not in client.get("/account/").content.decode()

@@ -249,8 +249,16 @@ def inschrijvingen_remind(now=None):
 
 def bijeenkomst_changed(bijeenkomst):
     """A gathering was changed (or cancelled): raise its SEQUENCE, so calendar
-    programs that subscribed take the new version."""
-    Bijeenkomst.objects.filter(pk=bijeenkomst.pk).update(sequence=F("sequence") + 1)
+    programs that subscribed take the new version; when staff added seats, the
+    oldest on the waiting list move up into them (and are mailed)."""
+    with transaction.atomic():
+        Bijeenkomst.objects.filter(pk=bijeenkomst.pk).update(sequence=F("sequence") + 1)
+        locked = Bijeenkomst.objects.select_for_update().get(pk=bijeenkomst.pk)
+        if locked.einde >= timezone.now():  # nobody moves up after the event
+            for promoted in _move_up(locked):
+                transaction.on_commit(
+                    lambda p=promoted: _mail(p, "van_wachtlijst"), robust=True
+                )
     bijeenkomst.refresh_from_db(fields=["sequence"])
 
 

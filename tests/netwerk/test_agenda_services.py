@@ -267,3 +267,23 @@ def test_registering_for_sessions_through_the_form(client):
     client.post(url, {**data, "sessies": [a.pk]})
     assert list(Inschrijving.objects.get().sessies.all()) == [a]
     assert client.post(url, {**data, "sessies": ["\x00"]}).status_code == 200
+
+
+def test_more_seats_move_the_waiting_list_up(django_capture_on_commit_callbacks):
+    bijeenkomst = open_bijeenkomst(capaciteit=1)
+    for n in range(4):
+        register(bijeenkomst, n)
+    mail.outbox = []
+    Bijeenkomst.objects.filter(pk=bijeenkomst.pk).update(capaciteit=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.bijeenkomst_changed(bijeenkomst)
+    statuses = list(
+        Inschrijving.objects.order_by("created_at", "pk").values_list(
+            "status", flat=True
+        )
+    )
+    assert statuses == [S.BEVESTIGD, S.BEVESTIGD, S.BEVESTIGD, S.WACHTLIJST]
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "deelnemer1@example.be",
+        "deelnemer2@example.be",
+    ]

@@ -1,14 +1,16 @@
 """IOK's back office for the network: the gatherings."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from atelier.visibility import VISIBLE_OBJECTS_HOOK
 
-from . import services
+from . import rules, services
 from .models import Bijeenkomst
 
 
@@ -60,3 +62,16 @@ def bijeenkomst_after_edit(request, instance):
         services.bijeenkomst_cancelled(instance)
     else:
         services.bijeenkomst_changed(instance)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def bijeenkomst_listing_buttons(snippet, user, next_url=None):
+    """From the list of gatherings to the registrations of one (organisers)."""
+    if isinstance(snippet, Bijeenkomst) and snippet.inschrijven:
+        if rules.is_organiser(user):
+            yield ListingButton(
+                _("Inschrijvingen"),
+                reverse("netwerk:inschrijvingen", kwargs={"slug": snippet.slug}),
+                icon_name="list-ul",
+                priority=30,
+            )

@@ -312,3 +312,12 @@ def test_the_account_page_lists_ones_own_registrations(
     assert "Studiedag erfgoed" in client.get("/account/").content.decode()
     client.force_login(gemeente_medewerker)
     assert "Studiedag erfgoed" not in client.get("/account/").content.decode()
+
+
+def test_the_back_office_list_links_to_the_registrations(
+    client, iok_medewerker, gatherings
+):
+    client.force_login(iok_medewerker)
+    content = client.get(reverse("wagtailsnippets_netwerk_bijeenkomst:list")).content
+    url = reverse("netwerk:inschrijvingen", kwargs={"slug": gatherings["publiek"].slug})
+    assert url in content.decode()

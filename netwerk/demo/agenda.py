@@ -51,7 +51,10 @@ def load(stdout, folder):
             continue
         _create(record, today, lookups, folder)
         created += 1
-    demo = Bijeenkomst.objects.filter(is_demo=True)
+    # This file's gatherings (the consultations' demo adds its own).
+    demo = Bijeenkomst.objects.filter(
+        slug__in=[record["slug"] for record in data.parts("bijeenkomsten")]
+    )
     stdout.write(
         f"Agenda: {demo.count()} bijeenkomsten "
         f"({demo.upcoming().count()} komende); {created} nieuw"

@@ -21,8 +21,10 @@ PARTNERS = {
 
 @pytest.mark.usefixtures("demo")
 def test_the_agenda_has_upcoming_and_past_study_days_and_workshops_of_the_partners():
-    demo = Bijeenkomst.objects.filter(is_demo=True)
-    assert set(demo.values_list("slug", flat=True)) == {r["slug"] for r in RECORDS}
+    # Other parts' demos (consultations) add gatherings of their own.
+    demo = Bijeenkomst.objects.filter(slug__in=[r["slug"] for r in RECORDS])
+    assert demo.count() == len(RECORDS)
+    assert all(demo.values_list("is_demo", flat=True))
     for soort in (Bijeenkomst.Soort.STUDIEDAG, Bijeenkomst.Soort.WORKSHOP):
         assert demo.filter(soort=soort).upcoming().exists()
         assert demo.filter(soort=soort).past().exists()

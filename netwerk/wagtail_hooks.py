@@ -1,10 +1,16 @@
 """IOK's back office for the network: the gatherings."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from atelier.visibility import VISIBLE_OBJECTS_HOOK
+
+from . import rules, services
 from .models import Activiteit, Bijeenkomst, Overleg, OverlegReeks
 
 
@@ -72,3 +78,41 @@ class OverlegGroup(SnippetViewSetGroup):
 
 
 register_snippet(OverlegGroup)
+
+
+@hooks.register(VISIBLE_OBJECTS_HOOK)
+def visible_netwerk_objects():
+    """A gathering's documents: for whom may see the gathering (netwerk.rules)."""
+    return {Bijeenkomst: Bijeenkomst.objects.visible_to}
+
+
+@hooks.register("before_edit_snippet")
+def bijeenkomst_before_edit(request, instance):
+    if isinstance(instance, Bijeenkomst) and request is not None:
+        request.netwerk_was_cancelled = instance.is_cancelled
+
+
+@hooks.register("after_edit_snippet")
+def bijeenkomst_after_edit(request, instance):
+    """A changed gathering gets a new SEQUENCE in the calendar feeds; one just
+    cancelled also mails its registrants."""
+    if not isinstance(instance, Bijeenkomst):
+        return
+    was_cancelled = getattr(request, "netwerk_was_cancelled", instance.is_cancelled)
+    if instance.is_cancelled and not was_cancelled:
+        services.bijeenkomst_cancelled(instance)
+    else:
+        services.bijeenkomst_changed(instance)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def bijeenkomst_listing_buttons(snippet, user, next_url=None):
+    """From the list of gatherings to the registrations of one (organisers)."""
+    if isinstance(snippet, Bijeenkomst) and snippet.inschrijven:
+        if rules.is_organiser(user):
+            yield ListingButton(
+                _("Inschrijvingen"),
+                reverse("netwerk:inschrijvingen", kwargs={"slug": snippet.slug}),
+                icon_name="list-ul",
+                priority=30,
+            )

@@ -183,12 +183,13 @@ def site_pages(db):
     policy over the whole site (the Content-Security-Policy) is tried on."""
     from datetime import date
 
-    from tests.kempenkaart.factories import InstrumentFactory, ProjectFactory
+    from tests.kempenkaart.factories import InstrumentFactory, ProjectFactory, inside
     from tests.modeldocumenten.factories import (
         InspirationPageFactory,
         library,
         model_document,
     )
+    from tests.netwerk.factories import BijeenkomstFactory
 
     project = ProjectFactory(title="Speelbos aan de Aa")
     instrument = InstrumentFactory(name="RUP Stationsomgeving")
@@ -202,6 +203,9 @@ def site_pages(db):
         title="Spelen in de kern",
         body=[("projects", {"heading": "Op de kaart", "projects": [project]})],
     )
+    gathering = BijeenkomstFactory(
+        title="Studiedag pleinen", inschrijven=True, punt=inside("geel")
+    )
     return [
         "/",
         "/gemeenten/",
@@ -214,6 +218,9 @@ def site_pages(db):
         "/inspiratie/",
         story.url,
         "/zoeken/?q=speelbos",
+        "/agenda/",
+        "/agenda/maand/",
+        gathering.get_absolute_url(),
         "/account/aanmelden/",
         "/api/docs/",
     ]

@@ -41,6 +41,8 @@ from modeldocumenten.models import (
     InspirationPage,
     ModelDocumentPage,
 )
+from netwerk import services as netwerk_services
+from netwerk.models import Bijeenkomst, BijeenkomstDocument
 from tests.atelier.factories import UserFactory, image_file
 from tests.kempenkaart.factories import InstrumentFactory, ProjectFactory, inside
 from tests.modeldocumenten.factories import (
@@ -49,7 +51,12 @@ from tests.modeldocumenten.factories import (
     library,
     model_document,
 )
-from tests.netwerk.factories import MaatwerkvraagFactory, overleg, thematisch
+from tests.netwerk.factories import (
+    BijeenkomstFactory,
+    MaatwerkvraagFactory,
+    overleg,
+    thematisch,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -82,6 +89,7 @@ REVIEWERS = frozenset({PARTNER, EXPERT})
 ADMIN_USERS = STAFF | REVIEWERS
 WITHOUT_ADMIN = frozenset({ANONYMOUS, OFFICIAL, OTHER_OFFICIAL})
 
+PARTNER_GATHERING = "Partnerdag netwerk"
 # Texts that only some roles may see anywhere.
 HIDDEN_PROJECT = "Geheim woonerf"
 OFFICIAL_NAME = "Vertrouwelijk"
@@ -218,6 +226,18 @@ def build_world():
     w.bijlage = MaatwerkBijlage(vraag=w.maatwerk, naam="plan.pdf")
     w.bijlage.bestand.save("plan.pdf", ContentFile(b"%PDF-1.4 plan"), save=True)
     _leergemeenschap_world(w, turnhout)
+    # The agenda: a public study day with a registration, a partners' day with its
+    # slides (documents follow their gathering).
+    w.studiedag = BijeenkomstFactory(title="Studiedag pleinen", inschrijven=True)
+    netwerk_services.inschrijving_create(
+        w.studiedag, naam="An Peeters", email="an@example.be"
+    )
+    w.partner_slides = document_file("partnerdag-slides.pdf", b"%PDF-1.4 slides")
+    w.partnerdag = BijeenkomstFactory.build(
+        title=PARTNER_GATHERING, zichtbaarheid=Bijeenkomst.Zichtbaarheid.PARTNERS
+    )
+    w.partnerdag.documenten.add(BijeenkomstDocument(document=w.partner_slides))
+    w.partnerdag.save()
     return w
 
 
@@ -341,6 +361,7 @@ def chooser(model, suffix=""):
 SUBMITTER = frozenset({OFFICIAL}) | STAFF  # of the hidden project
 OWNER = frozenset({PARTNER}) | STAFF  # of the published project
 OFFICIALS_AND_PARTNERS = frozenset({OFFICIAL, OTHER_OFFICIAL, PARTNER}) | STAFF
+PARTNERS_AND_STAFF = frozenset({PARTNER}) | STAFF
 
 SURFACES = [
     # The site
@@ -398,6 +419,71 @@ SURFACES = [
         EVERYONE,
         marker=CONCEPT_PAGE,
         sees=frozenset(),
+    ),
+    # The agenda (netwerk)
+    Surface(
+        "agenda lists partner gatherings to partners and staff",
+        "/agenda/",
+        EVERYONE,
+        marker=PARTNER_GATHERING,
+        sees=PARTNERS_AND_STAFF,
+    ),
+    Surface("public gathering", lambda w: w.studiedag.get_absolute_url(), EVERYONE),
+    Surface(
+        "partner gathering",
+        lambda w: w.partnerdag.get_absolute_url(),
+        PARTNERS_AND_STAFF,
+    ),
+    Surface(
+        "calendar file of a partner gathering",
+        lambda w: f"/agenda/{w.partnerdag.slug}/kalender.ics",
+        PARTNERS_AND_STAFF,
+    ),
+    Surface(
+        "agenda feed",
+        "/agenda.ics",
+        EVERYONE,
+        marker=PARTNER_GATHERING,
+        sees=PARTNERS_AND_STAFF,
+    ),
+    Surface(
+        "search finds partner gatherings for partners and staff",
+        "/zoeken/?q=partnerdag",
+        EVERYONE,
+        marker=PARTNER_GATHERING,
+        sees=PARTNERS_AND_STAFF,
+    ),
+    Surface(
+        "slides of a partner gathering",
+        lambda w: w.partner_slides.url,
+        PARTNERS_AND_STAFF,
+    ),
+    login_required(
+        "registrations of a gathering",
+        lambda w: f"/agenda/{w.studiedag.slug}/inschrijvingen/",
+        STAFF,
+        marker="an@example.be",
+    ),
+    login_required(
+        "registrations as CSV",
+        lambda w: f"/agenda/{w.studiedag.slug}/inschrijvingen.csv",
+        STAFF,
+    ),
+    login_required(
+        "registrations as XLSX",
+        lambda w: f"/agenda/{w.studiedag.slug}/inschrijvingen.xlsx",
+        STAFF,
+    ),
+    login_required(
+        "presence list",
+        lambda w: f"/agenda/{w.studiedag.slug}/aanwezigheidslijst.pdf",
+        STAFF,
+    ),
+    Surface(
+        "registrations of a gathering one may not see",
+        lambda w: f"/agenda/{w.partnerdag.slug}/inschrijvingen/",
+        STAFF,
+        refused={ANONYMOUS: LOGIN, **dict.fromkeys(SIGNED_IN, 404), PARTNER: 403},
     ),
     # The API
     Surface(

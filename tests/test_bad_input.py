@@ -84,6 +84,9 @@ PAGES_AND_ENDPOINTS = {
         "pagina",
     ],
     "/inspiratie/": ["thema"],
+    "/agenda/": ["thema", "gemeente", "soort", "wanneer", "pagina"],
+    "/agenda/maand/": ["thema", "gemeente", "soort", "maand"],
+    "/agenda.ics": ["thema", "gemeente", "soort"],
     "/zoeken/": ["q"],
     "/gemeenten/turnhout/": ["q"],
 }

@@ -1,13 +1,14 @@
 """Demo data of the Netwerk Ruimte Kempen, one module per part beside its data
-files: consultations, activities and tailored support (overleg.py, overleg.yaml).
-See SOURCE.md."""
+files: consultations, activities and tailored support (overleg.py, overleg.yaml);
+the agenda (agenda.py, agenda.yaml). See SOURCE.md."""
 
 from atelier.demo.records import DemoFolder
 
-from . import overleg
+from . import agenda, overleg
 
 DEMO = DemoFolder(__file__)
 
 
 def load(stdout):
     overleg.load(stdout, DEMO)
+    agenda.load(stdout, DEMO)

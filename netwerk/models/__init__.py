@@ -3,6 +3,7 @@
 tailored support (maatwerk.py)."""
 
 from .activiteit import Activiteit, ActiviteitQuerySet  # noqa: F401
+from .agenda import BijeenkomstDocument, Programmapunt, Sessie  # noqa: F401
 from .bijeenkomst import (  # noqa: F401
     Bijeenkomst,
     BijeenkomstQuerySet,

@@ -193,6 +193,9 @@ class Bijeenkomst(TimeStampedModel, ClusterableModel, index.Indexed):
             ],
             heading=_("Inschrijven"),
         ),
+        InlinePanel("programma", label=_("Programma")),
+        InlinePanel("sessies", label=_("Sessies (om apart voor in te schrijven)")),
+        InlinePanel("documenten", label=_("Documenten")),
         InlinePanel("genodigden", label=_("Genodigden")),
         MultiFieldPanel(
             [FieldPanel("status"), FieldPanel("annulatie_reden")],

@@ -1,6 +1,17 @@
 """The network's writes that span models or send mail, one module per part
-(overleg.py: consultations, activities and opportunities, tailored support)."""
+(overleg.py: consultations, activities and opportunities, tailored support;
+agenda.py: registrations, reminders, calendar versions)."""
 
+from .agenda import (  # noqa: F401
+    bijeenkomst_cancelled,
+    bijeenkomst_changed,
+    inschrijving_cancel,
+    inschrijving_create,
+    inschrijving_set_aanwezig,
+    inschrijvingen_remind,
+    registration_refusal,
+    token_hash,
+)
 from .overleg import (  # noqa: F401
     actiepunt_set_status,
     activiteit_save,

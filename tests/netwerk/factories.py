@@ -99,3 +99,9 @@ class MaatwerkvraagFactory(factory.django.DjangoModelFactory):
     onderwerp = factory.Sequence(lambda n: f"Vraag {n}")
     vraag = "Hoe pakken we de dorpskern aan?"
     urgentie = Maatwerkvraag.Urgentie.NORMAAL
+
+
+def open_bijeenkomst(**kwargs):
+    """A public gathering one registers for through the portal."""
+    kwargs.setdefault("inschrijven", True)
+    return BijeenkomstFactory(**kwargs)

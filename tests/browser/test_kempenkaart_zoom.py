@@ -1,0 +1,86 @@
+"""The Kempenkaart with thousands of features: zoomed out, clusters whose counts add up
+to the whole selection; a click on a cluster zooms in, down to the features."""
+
+import random
+
+import pytest
+from django.contrib.gis.geos import Point
+
+from atelier.models import Gemeente
+from kempenkaart.models import Instrument, Project
+from tests.kempenkaart.factories import square
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PROJECTS = 3000
+INSTRUMENTS = 1500
+
+
+def generate():
+    """Features spread at random (seeded) over the middle of the Kempen."""
+    rng = random.Random(13)
+    west, south, east, north = Gemeente.objects.get(slug="geel").geom.extent
+    west, east = west - 0.25, east + 0.25
+    turnhout = Gemeente.objects.get(slug="turnhout")
+
+    def spot():
+        return Point(rng.uniform(west, east), rng.uniform(south, north), srid=4326)
+
+    Project.objects.bulk_create(
+        Project(
+            title=f"Gegenereerd project {i}",
+            slug=f"gegenereerd-project-{i}",
+            fase=rng.choice(Project.Fase.values),
+            locatie=spot(),
+            gemeente=turnhout,
+            live=True,
+        )
+        for i in range(PROJECTS)
+    )
+    Instrument.objects.bulk_create(
+        Instrument(
+            name=f"Gegenereerd instrument {i}",
+            slug=f"gegenereerd-instrument-{i}",
+            soort="bpa",
+            geom=square(spot(), 60),
+        )
+        for i in range(INSTRUMENTS)
+    )
+
+
+def counts(page, kind):
+    return [
+        int(t) for t in page.locator(f".kaart-cluster--{kind} span").all_inner_texts()
+    ]
+
+
+def test_zoomed_out_clusters_count_everything_and_zooming_in_shows_features(
+    live_server, page
+):
+    generate()
+    page.goto(live_server.url + "/kaart/")
+    page.locator(".kaart-cluster--projecten").first.wait_for()
+    page.locator(".kaart-cluster--instrumenten").first.wait_for()
+    headings = page.locator("#resultaten-lijst h3").all_inner_texts()
+    assert headings == [f"{PROJECTS} projecten", f"{INSTRUMENTS} instrumenten"]
+    projects, instruments = counts(page, "projecten"), counts(page, "instrumenten")
+    assert sum(projects) == PROJECTS and len(projects) > 1
+    assert sum(instruments) == INSTRUMENTS and len(instruments) > 1
+
+    # A click on a cluster zooms in on what it counts, until the features show.
+    for _ in range(6):
+        clusters = page.locator(".kaart-cluster--projecten")
+        if not clusters.count():
+            break
+        drawn = page.locator("#kempenkaart").get_attribute("data-view")
+        shown = counts(page, "projecten")
+        clusters.nth(shown.index(min(shown))).click()
+        page.wait_for_function(
+            "(drawn) => document.getElementById('kempenkaart').dataset.view !== drawn",
+            arg=drawn,
+        )
+    assert page.locator(".kaart-cluster--projecten").count() == 0
+    items = page.locator("#resultaten-lijst li a").all_inner_texts()
+    assert items and all(t.startswith("Gegenereerd") for t in items)
+    zoom = page.evaluate("() => window.atelier.maps.kempenkaart.getZoom()")
+    assert zoom >= 12

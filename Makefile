@@ -73,8 +73,10 @@ check: database  ## Django's checks and missing migrations
 pytest: database  ## The test suite only (a fresh test database)
 	$(PY) -m pytest --create-db $(PYTEST_ARGS)
 
-bench: database  ## Kempenkaart API vs bare PostGIS, 1k/10k/100k features (own database)
+bench: database  ## Kempenkaart API at 1k/10k/100k features, every zoom; pages under load (wrk)
+	@bash scripts/system-packages.sh --bench
 	$(PY) benchmarks/kaart.py
+	$(PY) benchmarks/load.py
 
 lock:  ## Re-pin the dependencies of pyproject.toml into requirements.lock
 	$(BIN)/pip install --quiet uv

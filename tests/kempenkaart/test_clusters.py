@@ -18,6 +18,7 @@ from tests.kempenkaart.factories import (
     offset,
     square,
 )
+from tests.test_bad_input import HOSTILE
 
 pytestmark = pytest.mark.django_db
 
@@ -206,3 +207,21 @@ def test_without_a_bbox_the_whole_selection_is_counted(client, small_limits):
     data = get(client, "projecten", zoom=3)
     assert data["geclusterd"] is True
     assert data["numberMatched"] == 7 == on_screen(data)
+
+
+@pytest.mark.parametrize("layer", ["projecten", "instrumenten"])
+def test_no_hostile_filter_value_gives_a_server_error(client, layer):
+    ProjectFactory(title="Fietsstraat")
+    InstrumentFactory(name="RUP Centrum")
+    client.raise_request_exception = False
+    names = list(clusters.LAYERS[layer].filterset_class.base_filters) + ["zoom"]
+    failures = []
+    for name in names:
+        for value in HOSTILE:
+            params = {"zoom": "12", "bbox": KEMPEN, name: value}
+            response = client.get(f"/api/kaart/{layer}/", params)
+            if response.status_code >= 500:
+                failures.append((name, value, response.status_code))
+            elif response.status_code == 400:
+                assert response.json(), (name, value)
+    assert not failures

@@ -8,9 +8,11 @@ from django.contrib.gis.geos import MultiPolygon, Point, Polygon
 
 from atelier.models import Gemeente
 from kempenkaart.models import Instrument, Project
+from tests.browser import test_csp
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+watched = test_csp.watched  # the page, recording every CSP violation (a fixture)
 PROJECTS = 3000
 INSTRUMENTS = 1500
 
@@ -76,8 +78,9 @@ def counts(page, kind):
 
 
 def test_zoomed_out_clusters_count_everything_and_zooming_in_shows_features(
-    live_server, page
+    live_server, watched
 ):
+    page = watched  # every CSP violation recorded
     generate()
     page.goto(live_server.url + "/kaart/")
     page.locator(".kaart-cluster--projecten").first.wait_for()
@@ -104,3 +107,4 @@ def test_zoomed_out_clusters_count_everything_and_zooming_in_shows_features(
     assert items and all(t.startswith("Gegenereerd") for t in items)
     zoom = page.evaluate("() => window.atelier.maps.kempenkaart.getZoom()")
     assert zoom >= 12
+    assert test_csp.violations(page) == []

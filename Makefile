@@ -81,8 +81,10 @@ check: database  ## Django's checks and missing migrations
 pytest: database  ## The test suite only (a fresh test database)
 	$(PY) -m pytest --create-db $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
-bench: database  ## Kempenkaart API vs bare PostGIS, 1k/10k/100k features (own database)
+bench: database  ## Kempenkaart API at 1k/10k/100k features, every zoom; pages under load (wrk)
+	@bash scripts/system-packages.sh --bench
 	$(PY) benchmarks/kaart.py
+	$(PY) benchmarks/load.py
 
 backup: database  ## Database (pg_dump) and uploaded files in one archive under backups/
 	$(PY) manage.py backup $(ARCHIVE)

@@ -18,6 +18,7 @@ It prints a Markdown table and writes it to benchmarks/RESULTS.md.
 import argparse
 import datetime
 import json
+import math
 import os
 import platform
 import statistics
@@ -63,6 +64,13 @@ WORDS = [
     "Kasteelpark",
 ]
 SEARCH_WORD = "kanaalzone"
+
+# The map at every zoom: a 1280 x 800 pixel map centred on the view above.
+ZOOMS = range(8, 19)
+VIEWPORT = (1280, 800)
+ZOOM_RUNS = 7
+ZOOM_MS_TARGET = 100
+ZOOM_KIB_TARGET = 300
 
 
 # -- database and Django ---------------------------------------------------------------
@@ -114,6 +122,7 @@ def setup_django(url):
     os.environ["DJANGO_SECURE_SSL_REDIRECT"] = "false"
     os.environ["DJANGO_LOG_LEVEL"] = "WARNING"
     os.environ["MAP_TILE_URL"] = ""
+    os.environ["DJANGO_API_RATE_ANON"] = "1000000/minute"  # measured, not throttled
     import django
 
     django.setup()
@@ -362,6 +371,78 @@ def measure(client, kind, url):
     }
 
 
+def zoom_bbox(zoom, lon=VIEW_LON, lat=VIEW_LAT, width=VIEWPORT[0], height=VIEWPORT[1]):
+    """The bbox of a map of `width` x `height` pixels at `zoom` centred on lon, lat."""
+    degrees_per_pixel = 360 / (256 * 2**zoom)
+    half_w = width / 2 * degrees_per_pixel
+    half_h = height / 2 * degrees_per_pixel * math.cos(math.radians(lat))
+    return (
+        f"{max(-180, lon - half_w):.5f},{max(-90, lat - half_h):.5f},"
+        f"{min(180, lon + half_w):.5f},{min(90, lat + half_h):.5f}"
+    )
+
+
+def zoom_requests():
+    """The map's own requests (/api/kaart/<laag>/) at every zoom, without and with a
+    filter: (layer, filter, zoom, path)."""
+    filters = {
+        "projecten": ["", "thema=erfgoed", "fase=uitvoering", f"q={SEARCH_WORD}"],
+        "instrumenten": ["", "thema=erfgoed", "soort=bpa", f"q={SEARCH_WORD}"],
+    }
+    for layer, options in filters.items():
+        for extra in options:
+            for zoom in ZOOMS:
+                query = f"bbox={zoom_bbox(zoom)}&zoom={zoom}" + (
+                    f"&{extra}" if extra else ""
+                )
+                yield layer, extra or "–", zoom, f"/api/kaart/{layer}/?{query}"
+
+
+def measure_zoom(client, path):
+    def request():
+        response = client.get(path)
+        if response.status_code != 200:
+            raise RuntimeError(f"{path}: HTTP {response.status_code}")
+        return response
+
+    ms = median_ms(request, runs=ZOOM_RUNS, warmup=1)
+    body = json.loads(request().content)
+    counted = sum(
+        f["properties"]["aantal"] if body["geclusterd"] else 1 for f in body["features"]
+    )
+    return {
+        "ms": ms,
+        "kb": len(request().content) / 1024,
+        "clustered": body["geclusterd"],
+        "items": len(body["features"]),
+        "matched": body["numberMatched"],
+        "adds_up": counted == body["numberMatched"],
+    }
+
+
+def zoom_table(rows):
+    lines = [
+        "| layer | filter | zoom | answer | matched | KiB | server ms | target |",
+        "|---|---|---:|---|---:|---:|---:|---|",
+    ]
+    for layer, extra, zoom, r in rows:
+        answer = f"{r['items']:,} " + ("clusters" if r["clustered"] else "features")
+        notes = []
+        if r["ms"] >= ZOOM_MS_TARGET:
+            notes.append(f"≥ {ZOOM_MS_TARGET} ms")
+        if r["kb"] >= ZOOM_KIB_TARGET:
+            notes.append(f"≥ {ZOOM_KIB_TARGET} KiB")
+        if not r["adds_up"]:
+            notes.append("counts ≠ matched")
+        lines.append(
+            f"| {layer} | {extra} | {zoom} | {answer} | {r['matched']:,} "
+            f"| {r['kb']:,.0f} | {r['ms']:.1f} | "
+            + ("✗ " + ", ".join(notes) if notes else "✓")
+            + " |"
+        )
+    return "\n".join(lines)
+
+
 def explain(statements):
     from django.db import connection
 
@@ -426,6 +507,17 @@ def machine():
     )
 
 
+ZOOM_HEADING = f"""## The map at every zoom
+
+The map's own requests (`/api/kaart/projecten/`, `/api/kaart/instrumenten/`) for a
+{VIEWPORT[0]} x {VIEWPORT[1]} pixel map centred on {VIEW_LON}, {VIEW_LAT} at the largest
+scale, without and with a filter (median of {ZOOM_RUNS} runs, in process). Targets: under
+{ZOOM_MS_TARGET} ms and {ZOOM_KIB_TARGET} KiB, and the counts on the map (features, or the
+sum of the clusters' counts) equal to `numberMatched`.
+
+"""
+
+
 def write_results(text, machine_line, seconds, command):
     today = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     results = ROOT / "benchmarks" / "RESULTS.md"
@@ -462,6 +554,11 @@ def main():
     parser.add_argument(
         "--no-write", action="store_true", help="do not write benchmarks/RESULTS.md"
     )
+    parser.add_argument(
+        "--zooms-only",
+        action="store_true",
+        help="only the map at every zoom, on the data already seeded (no seeding)",
+    )
     args = parser.parse_args()
     started = time.perf_counter()
 
@@ -478,7 +575,7 @@ def main():
 
     client = Client()
     rows = []
-    for scale in args.scales:
+    for scale in [] if args.zooms_only else args.scales:
         print(f"==> Seeding {scale:,} instruments, {scale // 2:,} projects", flush=True)
         seeding = time.perf_counter()
         seed(scale)
@@ -495,8 +592,21 @@ def main():
                 print(f"\n--- {path}")
                 explain(result["statements"])
 
+    print(f"==> The map at zooms {ZOOMS[0]}–{ZOOMS[-1]}", flush=True)
+    zoom_rows = []
+    for layer, extra, zoom, path in zoom_requests():
+        result = measure_zoom(client, path)
+        zoom_rows.append((layer, extra, zoom, result))
+        print(
+            f"    {layer:<12} {extra:<16} z{zoom:<2} {result['ms']:7.1f} ms "
+            f"{result['kb']:7.1f} KiB  {result['items']:>5} "
+            + ("clusters" if result["clustered"] else "features")
+            + f" / {result['matched']:,}",
+            flush=True,
+        )
+
     seconds = time.perf_counter() - started
-    text = table(rows)
+    text = table(rows) + "\n\n" + ZOOM_HEADING + zoom_table(zoom_rows)
     print()
     print(text)
     print(f"\nRun took {seconds:.0f} s.")

@@ -122,6 +122,57 @@ def themas_of(model):
     )
 
 
+def zoom_parameter(request, *, default):
+    return int_parameter(
+        request,
+        "zoom",
+        default=default,
+        minimum=0,
+        maximum=MAX_ZOOM,
+        message=_("Geef een zoomniveau van 0 tot %(max)s.") % {"max": MAX_ZOOM},
+    )
+
+
+def simplified_geom(zoom):
+    """An instrument's area simplified in the database to half a pixel at `zoom`."""
+    half_pixel = 360 / (256 * 2**zoom) / 2  # degrees
+    # For display only: ST_Simplify (keeping small rings) is some 3× faster than
+    # ST_SimplifyPreserveTopology for the same result on screen.
+    return Func(
+        "geom",
+        half_pixel,
+        True,
+        function="ST_Simplify",
+        output_field=Instrument._meta.get_field("geom"),
+    )
+
+
+def instrument_properties():
+    """The properties of an instrument in a FeatureCollection."""
+    return {
+        "slug": "slug",
+        "naam": "name",
+        "soort": "soort",
+        "status": "status",
+        "themas": themas_of(Instrument),
+    }
+
+
+def project_properties():
+    """The properties of a project in a FeatureCollection."""
+    return {
+        "slug": "slug",
+        "titel": "title",
+        "fase": "fase",
+        "start_jaar": "start_jaar",
+        "eind_jaar": "eind_jaar",
+        "gemeente": "gemeente__name",
+        "nis_code": "gemeente__nis_code",
+        "themas": themas_of(Project),
+        "gepubliceerd": "live",
+    }
+
+
 class CollectionViewSetMixin:
     """List = a FeatureCollection built by PostGIS from the filtered QuerySet."""
 
@@ -248,36 +299,13 @@ class InstrumentViewSet(CollectionViewSetMixin, viewsets.ReadOnlyModelViewSet):
         return Instrument.objects.all()
 
     def collection_properties(self):
-        return {
-            "slug": "slug",
-            "naam": "name",
-            "soort": "soort",
-            "status": "status",
-            "themas": themas_of(Instrument),
-        }
+        return instrument_properties()
 
     def collection_geometry(self, queryset):
-        zoom = int_parameter(
-            self.request,
-            "zoom",
-            default=None,
-            minimum=0,
-            maximum=MAX_ZOOM,
-            message=_("Geef een zoomniveau van 0 tot %(max)s.") % {"max": MAX_ZOOM},
-        )
+        zoom = zoom_parameter(self.request, default=None)
         if zoom is None:
             return queryset, "geom"
-        half_pixel = 360 / (256 * 2**zoom) / 2  # degrees
-        # For display only: ST_Simplify (keeping small rings) is some 3× faster than
-        # ST_SimplifyPreserveTopology for the same result on screen.
-        simplified = Func(
-            "geom",
-            half_pixel,
-            True,
-            function="ST_Simplify",
-            output_field=Instrument._meta.get_field("geom"),
-        )
-        return queryset.annotate(geom_api=simplified), "geom_api"
+        return queryset.annotate(geom_api=simplified_geom(zoom)), "geom_api"
 
 
 class ProjectPermission(permissions.BasePermission):
@@ -350,17 +378,7 @@ class ProjectViewSet(CollectionViewSetMixin, viewsets.ModelViewSet):
         return super().handle_exception(exc)
 
     def collection_properties(self):
-        return {
-            "slug": "slug",
-            "titel": "title",
-            "fase": "fase",
-            "start_jaar": "start_jaar",
-            "eind_jaar": "eind_jaar",
-            "gemeente": "gemeente__name",
-            "nis_code": "gemeente__nis_code",
-            "themas": themas_of(Project),
-            "gepubliceerd": "live",
-        }
+        return project_properties()
 
 
 class WatGeldtHierSerializer(serializers.Serializer):

@@ -12,6 +12,7 @@ from .api import (
     ProjectViewSet,
     WatGeldtHierView,
 )
+from .clusters import KaartInstrumentenView, KaartProjectenView
 
 portal = Portal(
     urls=[path("kaart/", include("kempenkaart.urls"))],
@@ -22,6 +23,12 @@ portal = Portal(
     api_urls=[
         path("wat-geldt-hier/", WatGeldtHierView.as_view(), name="wat-geldt-hier"),
         path("per-gemeente/", AantallenPerGemeenteView.as_view(), name="per-gemeente"),
+        path("kaart/projecten/", KaartProjectenView.as_view(), name="kaart-projecten"),
+        path(
+            "kaart/instrumenten/",
+            KaartInstrumentenView.as_view(),
+            name="kaart-instrumenten",
+        ),
     ],
     search_providers=[search.projecten, search.instrumenten],
     sections=[

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the system packages the portal needs, when they are missing:
 # PostgreSQL + PostGIS (database), GDAL/GEOS/PROJ (GeoDjango), Pango and DejaVu fonts
-# (PDFs with WeasyPrint) and, with --browser (make test),
-# Debian's Chromium (browser tests) and redis-server (tests/test_two_processes.py; the
-# portal itself needs no Redis). Uses apt-get as root or through sudo; otherwise it
+# (PDFs with WeasyPrint); with --browser (make test), Debian's Chromium (browser
+# tests) and redis-server (tests/test_two_processes.py; the portal itself needs no
+# Redis); with --bench, wrk (the load part of `make bench`). Uses apt-get as root or
+# through sudo; otherwise it
 # prints the exact command to run and stops.
 set -euo pipefail
 
@@ -14,9 +15,12 @@ packages=(gdal-bin libgeos-c1v5 libproj25 postgresql-client
 if [ -z "${DATABASE_URL:-}" ]; then
   packages+=("postgresql-${PG_VERSION}" "postgresql-${PG_VERSION}-postgis-3")
 fi
-if [ "${1:-}" = "--browser" ]; then
-  packages+=(chromium redis-server)
-fi
+for option in "$@"; do
+  case "$option" in
+    --browser) packages+=(chromium redis-server) ;;
+    --bench) packages+=(wrk) ;;  # optional: only `make bench` needs it
+  esac
+done
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -501,6 +501,13 @@ SURFACES = [
         sees=SUBMITTER,
     ),
     Surface(
+        "API: the map's projects for a view",
+        "/api/kaart/projecten/?zoom=18",
+        EVERYONE,
+        marker=HIDDEN_PROJECT,
+        sees=SUBMITTER,
+    ),
+    Surface(
         "API: an unpublished project",
         lambda w: f"/api/projecten/{w.hidden.slug}/",
         SUBMITTER,

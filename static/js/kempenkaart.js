@@ -1,7 +1,9 @@
 /* The Kempenkaart: layers of instruments, projects (clustered) and municipalities,
  * filters kept in the URL, a results list in sync with the map, a detail panel,
  * "Wat geldt hier?" on a click, and a choropleth of the municipalities.
- * Data comes from the portal's API (GeoJSON written by PostGIS), by bbox. */
+ * Data comes from the portal's API (GeoJSON written by PostGIS), one request per layer
+ * for the view (bbox and zoom): the features themselves, or, zoomed out, the whole
+ * selection counted in clusters (a click on one zooms in on what it counts). */
 (function () {
   "use strict";
 
@@ -90,6 +92,36 @@
     });
 
     var projecten = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50 });
+    /* Clusters counted by the server, one layer per kind. */
+    var clusters = { projecten: L.layerGroup(), instrumenten: L.layerGroup() };
+
+    function clusterMarker(kind, feature) {
+      var n = feature.properties.aantal;
+      var size = n < 100 ? "small" : (n < 1000 ? "medium" : "large");
+      var ll = [feature.geometry.coordinates[1], feature.geometry.coordinates[0]];
+      var label = n + " " + (kind === "projecten" ? (n === 1 ? "project" : "projecten") : (n === 1 ? "instrument" : "instrumenten"));
+      var marker = L.marker(ll, {
+        icon: L.divIcon({
+          html: el("div", {}, [el("span", { text: String(n) })]),
+          className: "marker-cluster marker-cluster-" + size + " kaart-cluster kaart-cluster--" + kind,
+          iconSize: L.point(40, 40)
+        }),
+        title: label + " – klik om in te zoomen",
+        alt: label,
+        keyboard: true
+      });
+      marker.on("click", function (e) {
+        L.DomEvent.stopPropagation(e);
+        var b = feature.properties.bbox;
+        var bounds = L.latLngBounds([b[1], b[0]], [b[3], b[2]]);
+        if (bounds.getNorthEast().equals(bounds.getSouthWest())) {
+          map.setView(ll, Math.min(map.getZoom() + 3, map.getMaxZoom() || 18));
+        } else {
+          map.fitBounds(bounds, { padding: [30, 30], maxZoom: map.getZoom() + 4 });
+        }
+      });
+      return marker;
+    }
 
     function projectMarker(feature) {
       var ll = [feature.geometry.coordinates[1], feature.geometry.coordinates[0]];
@@ -192,6 +224,10 @@
       var nodes = [];
       if (projectData) {
         nodes.push(el("h3", { text: projectData.numberMatched + (projectData.numberMatched === 1 ? " project" : " projecten") }));
+      }
+      if (projectData && projectData.geclusterd) {
+        nodes.push(el("p", { "class": "small", text: "Op de kaart geteld per gebied: zoom in om ze afzonderlijk te zien." }));
+      } else if (projectData) {
         nodes.push(el("ul", { "class": "result-list" }, projectData.features.slice(0, 100).map(function (f) {
           return resultItem(f.properties.titel, urlFor(cfg.projectUrl, f.properties.slug),
             f.properties.gemeente + " · " + (labels.fase[f.properties.fase] || ""), function () {
@@ -203,6 +239,10 @@
       }
       if (instrumentData) {
         nodes.push(el("h3", { text: instrumentData.numberMatched + (instrumentData.numberMatched === 1 ? " instrument" : " instrumenten") }));
+      }
+      if (instrumentData && instrumentData.geclusterd) {
+        nodes.push(el("p", { "class": "small", text: "Op de kaart geteld per gebied: zoom in om ze afzonderlijk te zien." }));
+      } else if (instrumentData) {
         nodes.push(el("ul", { "class": "result-list" }, instrumentData.features.slice(0, 100).map(function (f) {
           return resultItem(f.properties.naam, urlFor(cfg.instrumentUrl, f.properties.slug),
             (labels.soort[f.properties.soort] || "") + " · " + (labels.status[f.properties.status] || ""), function () {
@@ -231,15 +271,13 @@
       var b = map.getBounds();
       var view = new URLSearchParams(q);
       view.set("bbox", [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (v) { return v.toFixed(5); }).join(","));
-      view.set("page_size", "5000");
+      view.set("zoom", String(Math.round(map.getZoom())));
       var on = layersOn();
       var wantProjects = on.indexOf("projecten") >= 0;
       var wantInstruments = on.indexOf("instrumenten") >= 0;
-      var instrumentView = new URLSearchParams(view);
-      instrumentView.set("zoom", String(Math.round(map.getZoom())));
       var requests = [
-        wantProjects ? fetch(cfg.apiProjecten + "?" + view).then(okJSON) : null,
-        wantInstruments ? fetch(cfg.apiInstrumenten + "?" + instrumentView).then(okJSON) : null
+        wantProjects ? fetch(cfg.apiKaartProjecten + "?" + view).then(okJSON) : null,
+        wantInstruments ? fetch(cfg.apiKaartInstrumenten + "?" + view).then(okJSON) : null
       ];
       var mode = params().get("kleur");
       if (mode) {
@@ -251,15 +289,29 @@
         if (mine !== generation) { return; }
         projecten.clearLayers();
         instrumenten.clearLayers();
-        if (results[0]) { projecten.addLayers(results[0].features.map(projectMarker)); }
-        if (results[1]) { instrumenten.addData(results[1]); }
+        clusters.projecten.clearLayers();
+        clusters.instrumenten.clearLayers();
+        [["projecten", results[0]], ["instrumenten", results[1]]].forEach(function (pair) {
+          var kind = pair[0], data = pair[1];
+          if (!data) { return; }
+          if (data.geclusterd) {
+            data.features.forEach(function (f) { clusters[kind].addLayer(clusterMarker(kind, f)); });
+          } else if (kind === "projecten") {
+            projecten.addLayers(data.features.map(projectMarker));
+          } else {
+            instrumenten.addData(data);
+          }
+        });
         toggle(projecten, wantProjects);
         toggle(instrumenten, wantInstruments);
+        toggle(clusters.projecten, wantProjects);
+        toggle(clusters.instrumenten, wantInstruments);
         counts = mode && results[2] ? results[2].aantallen : {};
         toggle(gemeenten, on.indexOf("gemeenten") >= 0 || !!mode);
         gemeenten.setStyle(gemeenteStyle);
         renderLegend(mode);
         renderList(results[0], results[1]);
+        box.dataset.view = String(mine);  // which view is drawn (for tests and tools)
       }).catch(function (error) {
         list.replaceChildren(el("p", { "class": "form-errors", role: "alert", text: error.message }));
       });

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "kempenkaart",
     "modeldocumenten",
     "netwerk",
+    "netwerk.kwaliteitskamer",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.embeds",

@@ -67,11 +67,11 @@ def is_municipality_of(user, dossier):
     )
 
 
-def can_edit_dossier(user, dossier):
+def can_edit_dossier(user, dossier, now=None):
     """The intake: the municipality until the intake closes (staff always)."""
     if is_staff(user):
         return True
-    return is_municipality_of(user, dossier) and dossier.zitting.intake_open()
+    return is_municipality_of(user, dossier) and dossier.zitting.intake_open(now)
 
 
 def is_panel_member(user, dossier):

@@ -146,8 +146,8 @@ def dossier_book(*, user, tijdslot, gemeente, title, ontwerpfase, now=None, **fi
 
 
 @transaction.atomic
-def dossier_update(*, user, dossier, themas=None, **fields):
-    if not rules.can_edit_dossier(user, dossier):
+def dossier_update(*, user, dossier, themas=None, now=None, **fields):
+    if not rules.can_edit_dossier(user, dossier, now):
         raise ValidationError(_("De intake voor deze zitting is gesloten."))
     for name, value in fields.items():
         setattr(dossier, name, value)
@@ -167,9 +167,9 @@ def _check_upload(uploaded_file):
 
 
 @transaction.atomic
-def bijlage_add(*, user, dossier, soort, uploaded_file, naam=""):
+def bijlage_add(*, user, dossier, soort, uploaded_file, naam="", now=None):
     """Attach a file, checked by content (atelier.uploads)."""
-    if not rules.can_edit_dossier(user, dossier):
+    if not rules.can_edit_dossier(user, dossier, now):
         raise ValidationError(_("De intake voor deze zitting is gesloten."))
     if soort not in Bijlage.Soort.values:
         raise ValidationError(_("Kies een soort bijlage."))

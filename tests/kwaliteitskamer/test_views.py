@@ -303,3 +303,19 @@ def test_upload_through_the_intake_page(client, setting, gemeente_medewerker, tu
 
 def test_conflicted_expert_not_in_panel_listing(setting):
     assert PanelLid.objects.filter(conflict=True).count() == 1
+
+
+def test_published_advice_shown_on_the_kempenkaart_project(client, setting):
+    from tests.kempenkaart.factories import ProjectFactory
+
+    project = ProjectFactory(title="Grote Markt Turnhout")
+    d, advies = setting["dossier"], setting["advies"]
+    Dossier.objects.filter(pk=d.pk).update(project=project)
+    advies_url = reverse("kwaliteitskamer:advies", kwargs={"pk": advies.pk})
+    assert advies_url not in client.get(project.get_absolute_url()).content.decode()
+    advies.goedgekeurd_op = timezone.now()
+    advies.save()
+    Dossier.objects.filter(pk=d.pk).update(gepubliceerd_op=timezone.now())
+    text = client.get(project.get_absolute_url()).content.decode()
+    assert "Advies van de kwaliteitskamer" in text
+    assert advies_url in text

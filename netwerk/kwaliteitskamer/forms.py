@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from atelier.models import Gemeente, Organisatie, Thema
 from kempenkaart.models import Project
 
-from .models import Advies, Bijlage, Dossier, Expert
+from .models import Advies, Bijlage, Dossier, Expert, Zitting
 
 NO_NUL = "\x00"
 
@@ -186,3 +186,41 @@ class AdviesbankFilter(forms.Form):
         choices=[("", "—"), *Advies.Conclusie.choices],
         required=False,
     )
+
+
+class ZittingForm(forms.Form):
+    title = forms.CharField(label=_("titel"), max_length=200)
+    start = forms.DateTimeField(
+        label=_("begint"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    einde = forms.DateTimeField(
+        label=_("eindigt"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    vorm = forms.ChoiceField(label=_("vorm"), choices=Zitting.Vorm.choices)
+    slot_minuten = forms.IntegerField(
+        label=_("duur van een tijdslot (minuten)"),
+        initial=45,
+        min_value=10,
+        max_value=240,
+    )
+    intake_dagen = forms.IntegerField(
+        label=_("intake sluit zoveel dagen voor de zitting"),
+        initial=7,
+        min_value=0,
+        max_value=60,
+    )
+    locatie_naam = forms.CharField(label=_("plaats"), max_length=200, required=False)
+    voorzitter = forms.ModelChoiceField(
+        label=_("voorzitter"),
+        queryset=Expert.objects.filter(actief=True).select_related("user"),
+        required=False,
+    )
+    panel = forms.ModelMultipleChoiceField(
+        label=_("panel"),
+        queryset=Expert.objects.filter(actief=True).select_related("user"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def clean_title(self):
+        return " ".join(clean_text(self.cleaned_data["title"]).split())

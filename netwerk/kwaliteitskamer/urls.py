@@ -9,6 +9,7 @@ urlpatterns = [
     path("adviezen/", views.adviesbank, name="adviesbank"),
     path("adviezen/<int:pk>/", views.advies_public, name="advies"),
     path("cijfers/", views.cijfers, name="cijfers"),
+    path("zittingen/nieuw/", views.zitting_create, name="zitting-create"),
     path("zittingen/<slug:slug>/", views.zitting_detail, name="zitting"),
     path("zittingen/<slug:slug>/agenda.pdf", views.agenda_pdf, name="agenda"),
     path("boeken/<int:slot>/", views.book, name="book"),
@@ -29,5 +30,6 @@ urlpatterns = [
         name="advies-approve",
     ),
     path("dossiers/<int:pk>/adviesbrief.pdf", views.adviesbrief, name="adviesbrief"),
+    path("dossiers/<int:pk>/tweede-ronde/", views.tweede_ronde, name="tweede-ronde"),
     path("dossiers/<int:pk>/uitkomst/", views.uitkomst, name="uitkomst"),
 ]

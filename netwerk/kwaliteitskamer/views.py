@@ -30,6 +30,7 @@ from .forms import (
     DossierForm,
     PanelForm,
     UitkomstForm,
+    ZittingForm,
 )
 from .models import Advies, Bijlage, Dossier, PanelLid, Tijdslot, Zitting
 
@@ -78,6 +79,9 @@ def index(request):
             "dossiers": dossiers[:50],
             "can_book": rules.can_book(user),
             "is_staff": rules.is_staff(user),
+            "overdue": [d for d in dossiers if figures.is_overdue(d)]
+            if rules.is_staff(user)
+            else [],
         },
     )
 
@@ -505,3 +509,39 @@ def cijfers(request):
     if not rules.can_view_figures(request.user):
         raise Http404
     return render(request, "kwaliteitskamer/cijfers.html", figures.figures())
+
+
+@login_required
+def zitting_create(request):
+    if not rules.is_staff(request.user):
+        raise Http404
+    form = ZittingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            zitting = services.zitting_create(**form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, _error_text(error))
+        else:
+            messages.success(request, _("De zitting en haar tijdsloten zijn gemaakt."))
+            return redirect(zitting.get_absolute_url())
+    return render(request, "kwaliteitskamer/zitting_form.html", {"form": form})
+
+
+def tweede_ronde(request, pk):
+    """The free slots of upcoming sittings, to book a second round of a dossier."""
+    dossier = _dossier(request, pk)
+    if not rules.is_municipality_of(request.user, dossier):
+        raise Http404
+    now = timezone.now()
+    slots = [
+        slot
+        for slot in Tijdslot.objects.filter(
+            dossier__isnull=True, zitting__bijeenkomst__start__gt=now
+        ).select_related("zitting__bijeenkomst")
+        if slot.zitting.intake_open(now)
+    ]
+    return render(
+        request,
+        "kwaliteitskamer/tweede_ronde.html",
+        {"dossier": dossier, "slots": slots},
+    )

@@ -319,3 +319,77 @@ def test_published_advice_shown_on_the_kempenkaart_project(client, setting):
     text = client.get(project.get_absolute_url()).content.decode()
     assert "Advies van de kwaliteitskamer" in text
     assert advies_url in text
+
+
+def test_staff_plan_a_sitting(client, iok_medewerker, gemeente_medewerker):
+    from netwerk.kwaliteitskamer.models import Zitting
+
+    chair = ExpertFactory()
+    url = reverse("kwaliteitskamer:zitting-create")
+    data = {
+        "title": "Zitting februari",
+        "start": "2027-02-11T13:00",
+        "einde": "2027-02-11T16:00",
+        "vorm": "review",
+        "slot_minuten": 60,
+        "intake_dagen": 10,
+        "voorzitter": chair.pk,
+    }
+    client.force_login(gemeente_medewerker)
+    assert client.get(url).status_code == 404
+    assert client.post(url, data).status_code == 404
+    client.force_login(iok_medewerker)
+    assert client.post(url, {**data, "einde": "2027-02-11T12:00"}).status_code == 200
+    assert not Zitting.objects.exists()
+    response = client.post(url, data)
+    zitting = Zitting.objects.get()
+    assert response.url == zitting.get_absolute_url()
+    assert zitting.tijdsloten.count() == 3 and zitting.intake_dagen == 10
+    assert zitting.bijeenkomst.zichtbaarheid == "genodigden"
+
+
+def test_second_round_beside_the_earlier_advice(
+    client, setting, gemeente_medewerker, turnhout
+):
+    d, advies = setting["dossier"], setting["advies"]
+    advies.goedgekeurd_op = timezone.now()
+    advies.save()
+    later = zitting(days_ahead=60)
+    client.force_login(gemeente_medewerker)
+    page = client.get(reverse("kwaliteitskamer:tweede-ronde", kwargs={"pk": d.pk}))
+    slot = later.tijdsloten.first()
+    book_url = reverse("kwaliteitskamer:book", kwargs={"slot": slot.pk})
+    assert f"{book_url}?vorige={d.pk}" in page.content.decode()
+    response = client.post(
+        f"{book_url}?vorige={d.pk}",
+        {"title": d.title, "ontwerpfase": "definitief", "gemeente": turnhout.pk},
+    )
+    assert response.status_code == 302
+    second = Dossier.objects.get(tijdslot=slot)
+    assert second.vorige == d and second.ronde == 2
+    text = client.get(second.get_absolute_url()).content.decode()
+    assert "Advies van de vorige ronde" in text
+    assert "Verlaag de kroonlijst." in text
+    other = UserFactory(
+        roles=[roles.GEMEENTE_MEDEWERKER], gemeente=Gemeente.objects.get(slug="mol")
+    )
+    client.force_login(other)
+    assert (
+        client.get(
+            reverse("kwaliteitskamer:tweede-ronde", kwargs={"pk": d.pk})
+        ).status_code
+        == 404
+    )
+
+
+def test_expert_pool_in_the_admin_for_staff_only(client, iok_medewerker, expert):
+    ExpertFactory(user__last_name="Poollid")
+    client.force_login(iok_medewerker)
+    response = client.get("/admin/snippets/kwaliteitskamer/expert/")
+    assert response.status_code == 200
+    assert "Poollid" in response.content.decode()
+    client.force_login(expert)
+    assert client.get("/admin/snippets/kwaliteitskamer/expert/").status_code in (
+        302,
+        403,
+    )

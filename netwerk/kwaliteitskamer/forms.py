@@ -47,11 +47,10 @@ class DossierForm(forms.ModelForm):
             "themas": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args, gemeenten=None, **kwargs):
+    def __init__(self, *args, user, gemeenten, **kwargs):
         super().__init__(*args, **kwargs)
-        projects = Project.objects.all()
-        if gemeenten is not None:
-            projects = projects.filter(gemeente__in=gemeenten)
+        # Only projects the user may know of, in the dossier's municipality.
+        projects = Project.objects.visible_to(user).filter(gemeente__in=gemeenten)
         self.fields["project"].queryset = projects.order_by("title")
         self.fields["themas"].queryset = Thema.objects.all()
         organisaties = Organisatie.objects.exclude(kind=Organisatie.Kind.GEMEENTE)
@@ -90,8 +89,8 @@ class BookingForm(DossierForm):
         label=_("gemeente"), queryset=Gemeente.objects.none()
     )
 
-    def __init__(self, *args, gemeenten, **kwargs):
-        super().__init__(*args, gemeenten=gemeenten, **kwargs)
+    def __init__(self, *args, user, gemeenten, **kwargs):
+        super().__init__(*args, user=user, gemeenten=gemeenten, **kwargs)
         self.fields["gemeente"].queryset = gemeenten
         if gemeenten.count() == 1:
             self.initial["gemeente"] = gemeenten.first()

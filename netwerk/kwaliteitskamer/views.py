@@ -32,6 +32,7 @@ from .forms import (
     UitkomstForm,
     ZittingForm,
 )
+from .mapsvg import location_svg
 from .models import Advies, Bijlage, Dossier, PanelLid, Tijdslot, Zitting
 
 
@@ -142,7 +143,9 @@ def book(request, slot):
             "aanvrager": vorige.aanvrager,
             "ontwerpfase": vorige.ontwerpfase,
         }
-    form = BookingForm(request.POST or None, gemeenten=gemeenten, initial=initial)
+    form = BookingForm(
+        request.POST or None, user=request.user, gemeenten=gemeenten, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         fields = form.service_fields()
         try:
@@ -217,6 +220,7 @@ def dossier_edit(request, pk):
     form = DossierForm(
         request.POST if posted else None,
         instance=dossier,
+        user=request.user,
         gemeenten=[dossier.gemeente_id],
     )
     upload = BijlageForm(
@@ -445,6 +449,8 @@ def agenda_pdf(request, slug):
         .select_related("tijdslot", "gemeente")
         .prefetch_related("bijlagen")
     )
+    for dossier in dossiers:
+        dossier.location_svg = location_svg(dossier)
     agenda = render_pdf(
         "kwaliteitskamer/pdf/agenda.html", {"zitting": zitting, "dossiers": dossiers}
     )

@@ -144,6 +144,9 @@ def test_who_may_see_the_dossier(client, setting, gemeente_medewerker, iok_medew
 
 
 def test_agenda_pack_merges_the_attached_pdfs(client, setting, iok_medewerker):
+    from tests.kempenkaart.factories import inside
+
+    Dossier.objects.filter(pk=setting["dossier"].pk).update(locatie=inside("turnhout"))
     client.force_login(iok_medewerker)
     slug = setting["zitting"].bijeenkomst.slug
     response = client.get(reverse("kwaliteitskamer:agenda", kwargs={"slug": slug}))
@@ -153,6 +156,22 @@ def test_agenda_pack_merges_the_attached_pdfs(client, setting, iok_medewerker):
     assert "Geheim stadsproject" in text
     assert "Past de schaal in de straat?" in text
     assert "plannen" in text and "situering" in text  # the merged attachments
+    assert "Ligging in Turnhout" in text  # under the location map
+
+
+def test_location_map_is_svg_with_the_point_inside(setting):
+    import re
+
+    from netwerk.kwaliteitskamer.mapsvg import HEIGHT, WIDTH, location_svg
+    from tests.kempenkaart.factories import inside
+
+    d = setting["dossier"]
+    assert location_svg(d) == ""
+    d.locatie = inside("turnhout")
+    svg = str(location_svg(d))
+    assert svg.startswith("<svg") and "<polygon" in svg
+    cx, cy = map(float, re.search(r'cx="([\d.]+)" cy="([\d.]+)"', svg).groups())
+    assert 0 < cx < WIDTH and 0 < cy < HEIGHT
 
 
 def test_before_publication_nothing_is_public(client, setting):

@@ -18,6 +18,12 @@ portal = Portal(
             sections.project_section_context,
             order=30,
         ),
+        Section(
+            "gemeente",
+            "kwaliteitskamer/includes/gemeente_section.html",
+            sections.gemeente_section_context,
+            order=40,
+        ),
     ],
     menu=[MenuItem(_("Kwaliteitskamer"), "kwaliteitskamer:adviesbank", order=40)],
     demo=demo.load,

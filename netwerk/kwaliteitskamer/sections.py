@@ -11,3 +11,15 @@ def project_section_context(request, project):
         ).select_related("dossier__tijdslot")
     )
     return {"adviezen": adviezen} if adviezen else None
+
+
+def gemeente_section_context(request, gemeente):
+    """The municipality's published advice (redacted), or nothing."""
+    adviezen = list(
+        Advies.objects.filter(
+            dossier__in=Dossier.objects.published(), dossier__gemeente=gemeente
+        )
+        .select_related("dossier__tijdslot")
+        .order_by("-dossier__tijdslot__start")[:10]
+    )
+    return {"adviezen": adviezen, "gemeente": gemeente} if adviezen else None

@@ -364,3 +364,38 @@ def expert_create(*, user, organisatie=None, expertises=(), is_demo=False):
         },
     )
     return expert
+
+
+def overdue_notify(today=None):
+    """Mail IOK staff the advice past its deadline and still not approved;
+    ([dossier], [address])."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    from .figures import is_overdue
+
+    dossiers = Dossier.objects.filter(status=Dossier.Status.INGEDIEND).select_related(
+        "gemeente", "tijdslot__zitting__bijeenkomst", "advies"
+    )
+    overdue = [
+        d
+        for d in dossiers
+        if is_overdue(d, today) and not (hasattr(d, "advies") and d.advies.is_approved)
+    ]
+    if not overdue:
+        return [], []
+    app_label, codename = rules.MANAGE.split(".")
+    permission = Q(
+        groups__permissions__codename=codename,
+        groups__permissions__content_type__app_label=app_label,
+    )
+    staff = get_user_model().objects.filter(permission, is_active=True).distinct()
+    to = sorted({user.email for user in staff if user.email})
+    for address in to:  # one mail per person: they need not see each other
+        mail_send(
+            subject_template="kwaliteitskamer/mail/te_laat_subject.txt",
+            body_template="kwaliteitskamer/mail/te_laat_body.txt",
+            context={"dossiers": overdue},
+            to=[address],
+        )
+    return overdue, to

@@ -236,3 +236,26 @@ def test_slot_rows_unique_per_start():
     slot = z.tijdsloten.first()
     with pytest.raises(IntegrityError), transaction.atomic():
         Tijdslot.objects.create(zitting=z, start=slot.start, einde=slot.einde)
+
+
+def test_overdue_advice_mailed_to_staff(
+    gemeente_medewerker, turnhout, iok_medewerker, expert, mailoutbox
+):
+    z = zitting(days_ahead=-30)
+    d = dossier(
+        user=gemeente_medewerker, tijdslot=z.tijdsloten.first(), gemeente=turnhout
+    )
+    overdue, to = services.overdue_notify()
+    assert overdue == [d]
+    assert to == [iok_medewerker.email]
+    assert len(mailoutbox) == 1
+    assert "Herinrichting Markt" in mailoutbox[0].body
+    Advies.objects.create(
+        dossier=d,
+        context="c",
+        appreciatie="a",
+        aanbevelingen="r",
+        conclusie="positief",
+        goedgekeurd_op=timezone.now(),
+    )
+    assert services.overdue_notify() == ([], [])

@@ -412,3 +412,13 @@ def test_expert_pool_in_the_admin_for_staff_only(client, iok_medewerker, expert)
         302,
         403,
     )
+
+
+def test_published_advice_on_the_municipality_page(client, setting):
+    d, advies = setting["dossier"], setting["advies"]
+    url = reverse("gemeenten:detail", kwargs={"slug": "turnhout"})
+    assert "Geheim stadsproject" not in client.get(url).content.decode()
+    advies.goedgekeurd_op = timezone.now()
+    advies.save()
+    Dossier.objects.filter(pk=d.pk).update(gepubliceerd_op=timezone.now())
+    assert "Geheim stadsproject" in client.get(url).content.decode()

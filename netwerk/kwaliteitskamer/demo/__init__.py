@@ -55,8 +55,8 @@ def load(stdout):
     stdout.write(
         f"Kwaliteitskamer: {Expert.objects.filter(is_demo=True).count()} experts, "
         f"{dossiers.count()} dossiers "
-        f"({dossiers.filter(gepubliceerd_op__isnull=False).count()} gepubliceerd); "
-        f"{created} nieuwe zittingen"
+        f"({dossiers.filter(gepubliceerd_op__isnull=False).count()} gepubliceerd), "
+        f"zittingen toegevoegd: {created}"
     )
 
 

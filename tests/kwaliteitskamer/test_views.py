@@ -422,3 +422,67 @@ def test_published_advice_on_the_municipality_page(client, setting):
     advies.save()
     Dossier.objects.filter(pk=d.pk).update(gepubliceerd_op=timezone.now())
     assert "Geheim stadsproject" in client.get(url).content.decode()
+
+
+def test_sketch_upload_letter_and_outcome_through_the_pages(
+    client, setting, gemeente_medewerker, mailoutbox, django_capture_on_commit_callbacks
+):
+    from tests.atelier.factories import jpeg
+
+    d = setting["dossier"]
+    Advies.objects.filter(dossier=d).delete()
+    client.force_login(setting["member"].user)
+    url = reverse("kwaliteitskamer:advies-edit", kwargs={"pk": d.pk})
+    fields = {
+        "context": "Context.",
+        "appreciatie": "Appreciatie.",
+        "aanbevelingen": "Meer bomen.",
+        "conclusie": "positief",
+    }
+    svg = SimpleUploadedFile("schets.jpg", b"<svg onload='alert(1)'></svg>")
+    response = client.post(url, {**fields, "schets_bestand": svg})
+    assert response.status_code == 200 and "form-errors" in response.content.decode()
+    assert not Advies.objects.filter(dossier=d).exists()
+    sketch = SimpleUploadedFile("Schets 1.JPG", jpeg())
+    assert client.post(url, {**fields, "schets_bestand": sketch}).status_code == 302
+    schets_url = reverse("kwaliteitskamer:schets", kwargs={"pk": d.pk})
+    assert client.get(schets_url).status_code == 200
+    client.force_login(setting["conflicted"].user)
+    assert client.get(schets_url).status_code == 404
+
+    client.force_login(setting["chair"].user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("kwaliteitskamer:advies-approve", kwargs={"pk": d.pk}))
+    assert len(mailoutbox) == 1
+    letter = client.get(reverse("kwaliteitskamer:adviesbrief", kwargs={"pk": d.pk}))
+    text = " ".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(letter.content)).pages
+    )
+    assert "Meer bomen." in text
+
+    client.force_login(gemeente_medewerker)
+    url = reverse("kwaliteitskamer:uitkomst", kwargs={"pk": d.pk})
+    response = client.post(
+        url,
+        {
+            "omgevingsloket_nummer": "OMV_2026\x00",
+            "beslissing": "vergund",
+            "advies_gevolgd": "ja",
+        },
+    )
+    assert response.status_code == 200
+    assert not Dossier.objects.published().exists()
+    response = client.post(
+        url,
+        {
+            "omgevingsloket_nummer": "OMV_2026123456",
+            "beslissing": "vergund",
+            "beslissing_datum": "2026-12-01",
+            "advies_gevolgd": "deels",
+            "gevolgd_toelichting": "De bomen kwamen er.",
+            "publiceren": "on",
+        },
+    )
+    assert response.status_code == 302
+    d.refresh_from_db()
+    assert d.is_published and d.advies_gevolgd == "deels"

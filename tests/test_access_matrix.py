@@ -462,6 +462,12 @@ SURFACES = [
     ),
     Surface("kwaliteitskamer figures", "/kwaliteitskamer/cijfers/", STAFF),
     Surface(
+        "kwaliteitskamer export",
+        "/kwaliteitskamer/cijfers/dossiers.csv",
+        STAFF,
+        marker=KK_DOSSIER,
+    ),
+    Surface(
         "search finds no unpublished advice",
         "/zoeken/?q=kwaliteitskamerdossier",
         EVERYONE,

@@ -9,6 +9,11 @@ urlpatterns = [
     path("adviezen/", views.adviesbank, name="adviesbank"),
     path("adviezen/<int:pk>/", views.advies_public, name="advies"),
     path("cijfers/", views.cijfers, name="cijfers"),
+    path(
+        "cijfers/dossiers.<str:fmt>",
+        views.export,
+        name="export",
+    ),
     path("zittingen/nieuw/", views.zitting_create, name="zitting-create"),
     path("zittingen/<slug:slug>/", views.zitting_detail, name="zitting"),
     path("zittingen/<slug:slug>/agenda.pdf", views.agenda_pdf, name="agenda"),

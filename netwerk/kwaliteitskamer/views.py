@@ -14,9 +14,11 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 from pypdf import PdfReader, PdfWriter
 
+from atelier.exports import csv_response, xlsx_response
 from atelier.geojson import feature_collection
 from atelier.pdf import pdf_response, render_pdf
 
@@ -551,3 +553,60 @@ def tweede_ronde(request, pk):
         "kwaliteitskamer/tweede_ronde.html",
         {"dossier": dossier, "slots": slots},
     )
+
+
+EXPORT_HEADERS = [
+    _lazy("zitting"),
+    _lazy("gemeente"),
+    _lazy("project"),
+    _lazy("ronde"),
+    _lazy("status"),
+    _lazy("conclusie"),
+    _lazy("goedgekeurd op"),
+    _lazy("doorlooptijd (werkdagen)"),
+    _lazy("te laat"),
+    _lazy("Omgevingsloket"),
+    _lazy("beslissing"),
+    _lazy("advies gevolgd"),
+    _lazy("gepubliceerd"),
+]
+
+
+def _export_rows(dossiers):
+    for d in dossiers:
+        advies = getattr(d, "advies", None)
+        approved = advies is not None and advies.is_approved
+        yield [
+            d.zitting.datum,
+            d.gemeente.name,
+            d.title,
+            d.ronde,
+            d.get_status_display(),
+            advies.get_conclusie_display() if advies else "",
+            timezone.localtime(advies.goedgekeurd_op).date() if approved else "",
+            advies.turnaround_days() if approved else "",
+            _("ja") if figures.is_overdue(d) else _("nee"),
+            d.omgevingsloket_nummer,
+            d.get_beslissing_display() if d.beslissing else "",
+            d.get_advies_gevolgd_display() if d.advies_gevolgd else "",
+            _("ja") if d.is_published else _("nee"),
+        ]
+
+
+def export(request, fmt):
+    """The dossiers with their advice and outcome, for staff (CSV or XLSX)."""
+    if fmt not in ("csv", "xlsx") or not rules.can_view_figures(request.user):
+        raise Http404
+    dossiers = (
+        Dossier.objects.visible_to(request.user)
+        .select_related(
+            "gemeente", "tijdslot__zitting__bijeenkomst", "advies", "vorige"
+        )
+        .order_by("tijdslot__start", "pk")
+    )
+    headers = [str(h) for h in EXPORT_HEADERS]
+    if fmt == "xlsx":
+        return xlsx_response(
+            "kwaliteitskamer-dossiers", headers, _export_rows(dossiers)
+        )
+    return csv_response("kwaliteitskamer-dossiers", headers, _export_rows(dossiers))

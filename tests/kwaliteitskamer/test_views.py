@@ -486,3 +486,19 @@ def test_sketch_upload_letter_and_outcome_through_the_pages(
     assert response.status_code == 302
     d.refresh_from_db()
     assert d.is_published and d.advies_gevolgd == "deels"
+
+
+def test_export_for_staff_only_and_without_formulas(
+    client, setting, iok_medewerker, gemeente_medewerker
+):
+    Dossier.objects.filter(pk=setting["dossier"].pk).update(title="=HYPERLINK(1)")
+    url = reverse("kwaliteitskamer:export", kwargs={"fmt": "csv"})
+    for user in (gemeente_medewerker, setting["member"].user):
+        client.force_login(user)
+        assert client.get(url).status_code == 404
+    client.force_login(iok_medewerker)
+    text = b"".join(client.get(url).streaming_content).decode("utf-8-sig")
+    assert "'=HYPERLINK(1)" in text and "Turnhout" in text
+    xlsx = client.get(reverse("kwaliteitskamer:export", kwargs={"fmt": "xlsx"}))
+    assert xlsx.status_code == 200
+    assert client.get("/kwaliteitskamer/cijfers/dossiers.exe").status_code == 404

@@ -502,3 +502,24 @@ def test_export_for_staff_only_and_without_formulas(
     xlsx = client.get(reverse("kwaliteitskamer:export", kwargs={"fmt": "xlsx"}))
     assert xlsx.status_code == 200
     assert client.get("/kwaliteitskamer/cijfers/dossiers.exe").status_code == 404
+
+
+def test_huge_numbers_and_odd_parameters_are_404_not_500(
+    client, setting, gemeente_medewerker, iok_medewerker
+):
+    huge = "99999999999999999999"
+    slot = setting["zitting"].tijdsloten.last()
+    for user in (gemeente_medewerker, iok_medewerker):
+        client.force_login(user)
+        for url in (
+            f"/kwaliteitskamer/boeken/{huge}/",
+            f"/kwaliteitskamer/dossiers/{huge}/",
+            f"/kwaliteitskamer/dossiers/{setting['dossier'].pk}/bijlagen/{huge}/",
+            f"/kwaliteitskamer/boeken/{slot.pk}/?vorige={huge}",
+            f"/kwaliteitskamer/adviezen/{huge}/",
+        ):
+            assert client.get(url).status_code == 404, url
+    response = client.get(
+        "/kwaliteitskamer/adviezen/", {"pagina": "x%00", "jaar": "-1"}
+    )
+    assert response.status_code == 200

@@ -44,7 +44,10 @@ def dossier_visible(user):
         conflicted = PanelLid.objects.filter(expert__user=user, conflict=True).values(
             "dossier"
         )
-        return own | (Q(pk__in=seats, status="ingediend") & ~Q(pk__in=conflicted))
+        # Its panel, and the chair of its sitting; never an expert who declared
+        # a conflict.
+        panel = Q(pk__in=seats) | Q(tijdslot__zitting__voorzitter__user=user)
+        return own | (panel & Q(status="ingediend") & ~Q(pk__in=conflicted))
     return own
 
 

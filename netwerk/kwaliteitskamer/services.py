@@ -336,19 +336,22 @@ def advies_approve(*, user, dossier, now=None):
 
 @transaction.atomic
 def dossier_record_outcome(*, user, dossier, publish=None, **fields):
+    """Record what happened next. The advice becomes public when the municipality
+    agrees (`publish`) or once the permit decision is public (a decision and its
+    date); only approved advice can."""
     if not rules.can_record_outcome(user, dossier):
         raise ValidationError(_("U kunt de uitkomst van dit dossier niet invullen."))
     for name, value in fields.items():
         setattr(dossier, name, value)
-    if publish is not None:
-        if publish and not hasattr(dossier, "advies"):
-            raise ValidationError(_("Alleen een goedgekeurd advies kan openbaar."))
-        if publish and not dossier.advies.is_approved:
-            raise ValidationError(_("Alleen een goedgekeurd advies kan openbaar."))
-        if publish and not dossier.gepubliceerd_op:
-            dossier.gepubliceerd_op = timezone.now()
-        elif not publish:
-            dossier.gepubliceerd_op = None
+    advies = getattr(dossier, "advies", None)
+    approved = advies is not None and advies.is_approved
+    if publish and not approved:
+        raise ValidationError(_("Alleen een goedgekeurd advies kan openbaar."))
+    decided = bool(dossier.beslissing and dossier.beslissing_datum)
+    if (publish or decided) and approved:
+        dossier.gepubliceerd_op = dossier.gepubliceerd_op or timezone.now()
+    elif publish is False:
+        dossier.gepubliceerd_op = None
     dossier.full_clean()
     dossier.save()
     return dossier

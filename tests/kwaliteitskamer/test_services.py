@@ -259,3 +259,51 @@ def test_overdue_advice_mailed_to_staff(
         goedgekeurd_op=timezone.now(),
     )
     assert services.overdue_notify() == ([], [])
+
+
+def test_a_public_permit_decision_publishes_the_advice(gemeente_medewerker, turnhout):
+    z = zitting(voorzitter=ExpertFactory())
+    d = dossier(
+        user=gemeente_medewerker, tijdslot=z.tijdsloten.first(), gemeente=turnhout
+    )
+    services.dossier_record_outcome(
+        user=gemeente_medewerker,
+        dossier=d,
+        beslissing="vergund",
+        beslissing_datum=datetime.date(2026, 12, 1),
+    )
+    assert not d.is_published  # no approved advice yet
+    Advies.objects.create(
+        dossier=d,
+        context="c",
+        appreciatie="a",
+        aanbevelingen="r",
+        conclusie="positief",
+        goedgekeurd_op=timezone.now(),
+    )
+    d = Dossier.objects.get(pk=d.pk)
+    services.dossier_record_outcome(user=gemeente_medewerker, dossier=d, publish=False)
+    assert d.is_published  # the decision is public
+
+
+def test_the_chair_sees_the_sittings_dossiers_unless_conflicted(
+    gemeente_medewerker, turnhout, iok_medewerker
+):
+    chair = ExpertFactory()
+    z = zitting(voorzitter=chair)
+    d = dossier(
+        user=gemeente_medewerker, tijdslot=z.tijdsloten.first(), gemeente=turnhout
+    )
+    assert Dossier.objects.visible_to(chair.user).filter(pk=d.pk).exists()
+    services.dossier_set_panel(user=iok_medewerker, dossier=d, experts=[chair])
+    services.conflict_declare(user=chair.user, dossier=d, conflict=True)
+    assert not Dossier.objects.visible_to(chair.user).filter(pk=d.pk).exists()
+    with pytest.raises(ValidationError):
+        services.advies_record(
+            user=chair.user,
+            dossier=d,
+            context="c",
+            appreciatie="a",
+            aanbevelingen="r",
+            conclusie="positief",
+        )

@@ -4,6 +4,7 @@ conflicts), the advice and the outcome. Who sees what: `rules.py`; every write t
 spans models: `services.py`."""
 
 import datetime
+import functools
 import uuid
 
 import holidays
@@ -22,9 +23,14 @@ from . import rules
 ADVICE_WORKING_DAYS = 10
 
 
+@functools.lru_cache(maxsize=32)
+def _feestdagen(year):
+    """Belgian public holidays of `year` (built once per year and process)."""
+    return holidays.country_holidays("BE", years=year)
+
+
 def _is_working_day(day):
-    feestdagen = holidays.country_holidays("BE", years=day.year)
-    return day.weekday() < 5 and day not in feestdagen
+    return day.weekday() < 5 and day not in _feestdagen(day.year)
 
 
 def add_working_days(day, count):

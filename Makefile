@@ -8,8 +8,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# Run the suite in parallel (pytest-xdist): `make test PYTEST_WORKERS="-n 2"`. Each
+# worker has its own test and demo databases and its own live server. Off by default:
+# on a busy 2-core machine it did not shorten the run (see the README).
+PYTEST_WORKERS ?=
 
-.PHONY: help run test serve setup system system-browser venv database migrate demo \
+.PHONY: help run test test-fast serve setup system system-browser venv database migrate demo \
 	static lint format check pytest bench lock clean
 
 help:  ## List the targets
@@ -21,6 +25,9 @@ run: setup  ## Set up everything, then serve the portal on http://127.0.0.1:8000
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: system-browser database lint check pytest  ## Same set-up, then lint, checks and the whole test suite
+
+test-fast: database lint check  ## Lint, checks and the suite without the browser tests (everyday use)
+	$(PY) -m pytest --create-db -m "not browser" $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 serve: setup  ## Serve like production: gunicorn + whitenoise, DEBUG off, on http://127.0.0.1:8000
 	DJANGO_DEBUG=false DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false \
@@ -71,7 +78,7 @@ check: database  ## Django's checks and missing migrations
 	$(PY) manage.py makemigrations --check --dry-run --noinput
 
 pytest: database  ## The test suite only (a fresh test database)
-	$(PY) -m pytest --create-db $(PYTEST_ARGS)
+	$(PY) -m pytest --create-db $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 bench: database  ## Kempenkaart API vs bare PostGIS, 1k/10k/100k features (own database)
 	$(PY) benchmarks/kaart.py

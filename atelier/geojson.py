@@ -92,3 +92,19 @@ def _direction(order):
     elif order.nulls_last:
         sql += " NULLS LAST"
     return sql
+
+
+def wrap_layers(layers):
+    """A JSON list of map layers ({label, color, features}) from (MapLayer,
+    FeatureCollection JSON text) pairs, the collections kept as PostGIS wrote them."""
+    return (
+        "["
+        + ", ".join(
+            json.dumps({"label": str(layer.label), "color": layer.color})[:-1]
+            + ', "features": '
+            + features
+            + "}"
+            for layer, features in layers
+        )
+        + "]"
+    )

@@ -49,6 +49,7 @@ from django.contrib.gis.gdal.libgdal import lgdal
 from django.contrib.gis.gdal.prototypes import ds as gdal_ds
 from django.contrib.gis.geos import GEOSException, GEOSGeometry, WKBWriter
 from django.core.exceptions import ValidationError
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
 
 WGS84 = 4326  # what the portal stores and serves (lon/lat)
@@ -88,6 +89,141 @@ def force_2d(geom):
     writer = WKBWriter()
     writer.outdim = 2
     return GEOSGeometry(writer.write(geom), srid=geom.srid)
+
+
+# --- validators on model fields -------------------------------------------------
+#
+# The same checks wherever geometry is saved: the model fields carry them (so the
+# Wagtail admin's forms run them), and forms, the API and the importer call
+# `validate_geometry` with the same arguments.
+
+MAX_VERTICES = 10_000  # more than any real project or instrument outline needs
+# The stored municipal boundaries are generalised (atelier/data/README.md: a few tens
+# of metres off the legal line): a shape drawn along the region's edge may cross it
+# by this much.
+REGION_TOLERANCE = 25  # metres, measured in settings.METRIC_SRID
+WITHIN, OVERLAPS = "within", "overlaps"
+
+
+def region_accepts(geom, *, region=WITHIN, tolerance=REGION_TOLERANCE):
+    """Whether the Kempen (the municipalities as stored now: never cached) hold
+    `geom`: cover it up to `tolerance` metres (WITHIN) or overlap it (OVERLAPS).
+    One query, on the spatial index."""
+    from django.conf import settings
+    from django.db import connection
+
+    from atelier.models import Gemeente
+
+    table = connection.ops.quote_name(Gemeente._meta.db_table)
+    if region == OVERLAPS:
+        sql = f"SELECT EXISTS (SELECT 1 FROM {table} WHERE ST_Intersects(geom, %s))"
+        params = [geom.ewkb]
+    else:
+        # Only the municipalities near the shape (a margin in degrees > tolerance).
+        sql = (
+            "SELECT COALESCE(ST_Covers("
+            "ST_Buffer(ST_Transform(ST_Union(geom), %s), %s), ST_Transform(%s, %s)"
+            f"), false) FROM {table} WHERE geom && ST_Expand(%s::geometry, 0.01)"
+        )
+        params = [
+            settings.METRIC_SRID,
+            tolerance,
+            geom.ewkb,
+            settings.METRIC_SRID,
+            geom.ewkb,
+        ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()[0]
+
+
+def validate_geometry(
+    geom,
+    *,
+    label,
+    region=WITHIN,
+    tolerance=REGION_TOLERANCE,
+    max_vertices=MAX_VERTICES,
+):
+    """Refuse what no map should hold, with a Dutch message that names `label`: a
+    wrong SRID, heights, an empty or invalid (self-intersecting) geometry, more than
+    `max_vertices` vertices, coordinates that are no lon/lat, a place outside the
+    Kempen (`region`: WITHIN up to `tolerance` metres, OVERLAPS, or None)."""
+    if geom is None:
+        return
+    if geom.srid not in (None, WGS84):
+        raise ValidationError(
+            _(
+                "%(label)s: verwacht coördinaten in EPSG:4326 (lengte/breedte), "
+                "kreeg EPSG:%(srid)s."
+            )
+            % {"label": label, "srid": geom.srid},
+            code="srid",
+        )
+    if geom.empty:
+        raise ValidationError(_("%(label)s is leeg.") % {"label": label}, code="empty")
+    if geom.hasz:
+        raise ValidationError(
+            _("%(label)s heeft hoogtes; alleen tweedimensionale geometrie kan.")
+            % {"label": label},
+            code="3d",
+        )
+    if geom.num_coords > max_vertices:
+        raise ValidationError(
+            _("%(label)s heeft %(n)s hoekpunten; meer dan %(max)s is niet toegelaten.")
+            % {"label": label, "n": geom.num_coords, "max": max_vertices},
+            code="vertices",
+        )
+    west, south, east, north = geom.extent
+    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+        raise ValidationError(
+            _("%(label)s: de coördinaten zijn geen lengte/breedte (EPSG:4326).")
+            % {"label": label},
+            code="srid",
+        )
+    if not geom.valid:
+        raise ValidationError(
+            _("%(label)s is geen geldige geometrie (%(reason)s).")
+            % {"label": label, "reason": geom.valid_reason},
+            code="invalid",
+        )
+    if region is None:
+        return
+    if geom.srid is None:
+        geom = geom.clone()
+        geom.srid = WGS84
+    if not region_accepts(geom, region=region, tolerance=tolerance):
+        message = (
+            _("%(label)s ligt buiten de Kempen.")
+            if region == OVERLAPS
+            else _("%(label)s ligt (deels) buiten de Kempen.")
+        )
+        raise ValidationError(message % {"label": label}, code="region")
+
+
+@deconstructible
+class GeometryValidator:
+    """`validate_geometry` as a model field's validator: `label` names the field in
+    the message (`GeometryValidator(_("Het gebied"), region=OVERLAPS)`)."""
+
+    def __init__(self, label, *, region=WITHIN, max_vertices=MAX_VERTICES):
+        self.label = label
+        self.region = region
+        self.max_vertices = max_vertices
+
+    def __call__(self, geom):
+        validate_geometry(
+            geom,
+            label=self.label,
+            region=self.region,
+            max_vertices=self.max_vertices,
+        )
+
+    def __eq__(self, other):
+        return isinstance(other, GeometryValidator) and (
+            (str(self.label), self.region, self.max_vertices)
+            == (str(other.label), other.region, other.max_vertices)
+        )
 
 
 # --- GeoJSON --------------------------------------------------------------------

@@ -170,6 +170,20 @@ class Organisatie(TimeStampedModel, ClusterableModel, index.Indexed):
     )
     description = RichTextField(_("beschrijving"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    expertise = models.TextField(
+        _("expertise"), blank=True, help_text=_("Waarin de organisatie sterk is.")
+    )
+    contactpersoon = models.CharField(
+        _("contactpersoon"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Naam en functie of dienst, bv. ‘An Peeters, omgevingsambtenaar’: "
+            "getoond op de pagina van de gemeente of partner."
+        ),
+    )
+    contact_email = models.EmailField(_("e-mail voor contact"), blank=True)
+    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
 
     objects = OrganisatieQuerySet.as_manager()
 
@@ -181,6 +195,10 @@ class Organisatie(TimeStampedModel, ClusterableModel, index.Indexed):
         FieldPanel("partnerschap"),
         FieldPanel("website"),
         FieldPanel("description"),
+        FieldPanel("expertise"),
+        FieldPanel("contactpersoon"),
+        FieldPanel("contact_email"),
+        FieldPanel("telefoon"),
         InlinePanel("lidmaatschappen", label=_("Leden")),
     ]
     search_fields = [
@@ -207,6 +225,10 @@ class Organisatie(TimeStampedModel, ClusterableModel, index.Indexed):
 
     def __str__(self):
         return self.name
+
+    @property
+    def has_contact(self):
+        return bool(self.contactpersoon or self.contact_email or self.telefoon)
 
 
 class User(AbstractUser):

@@ -78,6 +78,21 @@ class ApiRoute:
 
 
 @dataclass(frozen=True)
+class MapLayer:
+    """Features an app adds to a shared page's map. page: "gemeente" (the
+    municipality's map; features(request, gemeente) returns a GeoJSON
+    FeatureCollection as a string, written by PostGIS, of what `request.user` may
+    see; each feature's properties: `naam`, `url`). Drawn with `label` in the map's
+    layer control, in `color`."""
+
+    page: str
+    label: str
+    features: Callable
+    color: str = "#c2410c"
+    order: int = 50
+
+
+@dataclass(frozen=True)
 class Portal:
     """Everything one app adds to the portal. Every part is optional.
 
@@ -85,6 +100,7 @@ class Portal:
     api_routes / api_urls: viewsets for the router and plain views under /api/;
     search_providers: `atelier.search.Provider`s for /zoeken/;
     sections: blocks on the home, municipality and account pages;
+    map_layers: features on a shared page's map (the municipality page);
     menu: main-menu entries; feeds: feeds announced in <head>;
     home_page_types: Wagtail page models ("app.Model") allowed under the home page;
     demo: `load(stdout)`, the app's idempotent demo data (`manage.py load_demo`)."""
@@ -94,6 +110,7 @@ class Portal:
     api_urls: Sequence = ()
     search_providers: Sequence = ()
     sections: Sequence[Section] = ()
+    map_layers: Sequence[MapLayer] = ()
     menu: Sequence[MenuItem] = ()
     feeds: Sequence[Feed] = ()
     home_page_types: Sequence[str] = ()
@@ -143,3 +160,9 @@ def search_providers():
 def demo_loaders():
     """(app label, load) of every app with demo data, the core first."""
     return [(label, p.demo) for label, p in portals().items() if p.demo is not None]
+
+
+def map_layers(page):
+    return sorted(
+        (m for m in collect("map_layers") if m.page == page), key=lambda m: m.order
+    )

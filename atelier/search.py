@@ -93,7 +93,10 @@ def providers():
 
 
 class Unaccent(Func):
-    function = "unaccent"
+    """`unaccent` through its IMMUTABLE wrapper (migration atelier 0011), so that
+    indexes on unaccented titles serve the search."""
+
+    function = "atelier_unaccent"
     output_field = TextField()
 
 
@@ -111,24 +114,34 @@ def search_vector(*fields):
     return vector
 
 
-def text_search(queryset, text, *, fields):
-    """Rows whose `fields` match `text` in Dutch full text (stemmed, accents ignored),
-    or whose first field (the title) contains it as a substring ("verhard" finds
-    "verharding"). Titles that contain the text come first, then the best ranked.
-    The vector is computed per query: fine at the size of this portal (hundreds of
-    rows per kind)."""
-    query = search_query(text)
-    in_title = Q(
-        search_title__icontains=Unaccent(Value(text, output_field=TextField()))
-    )
+def text_filter(queryset, text, *, fields, vector=None):
+    """The rows whose `fields` match `text` in Dutch full text (stemmed, accents
+    ignored), or whose first field (the title) contains it as a substring
+    ("verhard" finds "verharding"): what `/zoeken/` finds, for the API filters and
+    list pages to select the same rows. `vector`: a stored column that holds
+    `search_vector(*fields)` (a GeneratedField with a GIN index), read instead of
+    computing the vector per row. Annotates `search_vector` and `search_title`."""
+    return queryset.annotate(
+        search_vector=F(vector) if vector else search_vector(*fields),
+        search_title=Unaccent(fields[0]),
+    ).filter(Q(search_vector=search_query(text)) | _in_title(text))
+
+
+def _in_title(text):
+    return Q(search_title__icontains=Unaccent(Value(text, output_field=TextField())))
+
+
+def text_search(queryset, text, *, fields, vector=None):
+    """`text_filter`, best first: titles that contain the text, then the best
+    ranked. Without a stored `vector` it is computed per query: fine at the size
+    of this portal (hundreds of rows per kind)."""
     return (
-        queryset.annotate(
-            search_vector=search_vector(*fields), search_title=Unaccent(fields[0])
-        )
-        .filter(Q(search_vector=query) | in_title)
+        text_filter(queryset, text, fields=fields, vector=vector)
         .annotate(
-            search_in_title=ExpressionWrapper(in_title, output_field=BooleanField()),
-            search_rank=SearchRank(F("search_vector"), query),
+            search_in_title=ExpressionWrapper(
+                _in_title(text), output_field=BooleanField()
+            ),
+            search_rank=SearchRank(F("search_vector"), search_query(text)),
         )
         .order_by("-search_in_title", "-search_rank", fields[0])
     )

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
+from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -57,6 +58,8 @@ urlpatterns = [
     ),
     path("api/", include("atelier.api_urls")),
     path("zoeken/", SearchView.as_view(), name="search"),
+    # The gettext catalogue for the portal's scripts (Leaflet's controls in Dutch).
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("gemeenten/", include(gemeenten_patterns)),
     path("account/", include(account_patterns)),
     # What each app adds (its portal.py), before Wagtail's page tree.

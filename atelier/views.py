@@ -1,6 +1,8 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.views.generic import DetailView, ListView, TemplateView
 
+from . import plugins
+from .geojson import wrap_layers
 from .models import Gemeente
 from .sections import render_sections
 
@@ -29,6 +31,11 @@ class GemeenteDetailView(DetailView):
         context["gemeente_geojson"] = Gemeente.objects.filter(
             pk=gemeente.pk
         ).as_geojson()
+        # What the apps put on this municipality's map (their portal.py map_layers).
+        context["map_layers"] = wrap_layers(
+            (layer, layer.features(self.request, gemeente))
+            for layer in plugins.map_layers("gemeente")
+        )
         return context
 
 

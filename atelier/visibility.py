@@ -41,11 +41,12 @@ def visibility_rules():
     return rules
 
 
-def visible_pages(user):
+def visible_pages(user, pages=None):
     """The live pages `user` may see: outside every private section, or inside
     sections whose restriction they meet (signed in, or in one of the groups).
-    A password restriction is met in a browser session only, not here."""
-    pages = Page.objects.live()
+    A password restriction is met in a browser session only, not here. `pages`: a
+    QuerySet of pages to narrow (of one page type), all pages when not given."""
+    pages = (Page.objects.all() if pages is None else pages).live()
     if user.is_superuser:
         return pages
     barred = PageViewRestriction.objects.select_related("page")

@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponseForbidden
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -80,3 +81,24 @@ def move_only_what_one_may_move(request, page, destination):
     if not page.permissions_for_user(request.user).can_move_to(destination):
         return HttpResponseForbidden()
     return None
+
+
+class ModerationQueuePanel(WorkflowObjectsToModeratePanel):
+    """The dashboard's moderation queue, first on the page: everything waiting for
+    this user's review in any workflow (projects, model documents, …), the oldest
+    first, so nothing waits at the bottom of the list."""
+
+    order = 50
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["states"].sort(key=lambda state: state["task_state"].started_at)
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def moderation_queue_first(request, panels):
+    panels[:] = [
+        ModerationQueuePanel() if panel.name == ModerationQueuePanel.name else panel
+        for panel in panels
+    ]

@@ -235,13 +235,13 @@ def seed(scale):
         INSERT INTO kempenkaart_project (live, has_unpublished_changes,
             first_published_at, last_published_at, expired, created_at, updated_at,
             title, slug, description, fase, start_jaar, eind_jaar, contact_naam,
-            contact_email, locatie, afwijzingsreden, is_demo, gemeente_id)
+            contact_email, locatie, is_demo, gemeente_id)
         SELECT true, false, now(), now(), false, now(), now(),
                'Project Benchmark ' || s.i || ' '
                    || (%(words)s::text[])[1 + mod(s.i, cardinality(%(words)s::text[]))],
                'bench-' || s.i, '', (%(fasen)s::text[])[1 + s.fase], s.start,
                CASE WHEN s.duur < 0 THEN NULL ELSE s.start + s.duur END, '', '',
-               ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326), '', true, g.id
+               ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326), true, g.id
         FROM (
             SELECT i,
                    %(west)s + random() * (%(east)s - %(west)s) AS lon,

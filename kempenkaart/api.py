@@ -21,6 +21,7 @@ from atelier.api import SLUG_PATTERN
 from atelier.geojson import feature_collection, features_json, wrap_collection
 from atelier.models import Gemeente, Thema
 
+from . import rules
 from .filters import InstrumentFilterSet, ProjectFilterSet
 from .models import Instrument, Project
 from .serializers import InstrumentSerializer, ProjectSerializer
@@ -287,11 +288,15 @@ class ProjectPermission(permissions.BasePermission):
         if request.method in permissions.SAFE_METHODS:
             return True
         if request.method == "POST":
-            return request.user.has_perm("kempenkaart.add_project")
+            return rules.may_submit(request.user)
         return request.user.is_authenticated
 
     def has_object_permission(self, request, view, obj):
-        return request.method in permissions.SAFE_METHODS or obj.can_edit(request.user)
+        # (The queryset is `visible_to`: another's unpublished project is a 404
+        # before this is asked, as on the site.)
+        return request.method in permissions.SAFE_METHODS or rules.may_edit_project(
+            request.user, obj
+        )
 
 
 @extend_schema_view(

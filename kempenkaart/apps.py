@@ -8,18 +8,7 @@ class KempenkaartConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from wagtail.signals import published
+        from . import notifications
 
-        from .models import Project
-
-        # Wagtail's admin publishes through revisions; tell the submitter either way.
-        published.connect(_project_published, sender=Project)
-
-
-def _project_published(sender, instance, **kwargs):
-    from django.db import transaction
-
-    from . import services
-
-    # After the commit: a mail server error must not undo the publication.
-    transaction.on_commit(lambda: services.project_notify_submitter(project=instance))
+        # The moderation mails follow the project's workflow, admin or service.
+        notifications.connect()

@@ -4,15 +4,20 @@
 import django_filters
 from django import forms
 from django.contrib.gis.geos import Polygon
-from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
 from atelier.models import Gemeente, Thema
+from atelier.search import text_filter
 
-from .models import SEARCH_CONFIG, Instrument, Project
+from .models import (
+    INSTRUMENT_SEARCH_FIELDS,
+    PROJECT_SEARCH_FIELDS,
+    Instrument,
+    Project,
+)
 
 
 class BBoxField(forms.CharField):
@@ -134,10 +139,13 @@ def thema_slugs():
 
 
 def search_filter(qs, fields, text):
-    """Full text in Dutch (stemmed: "verordeningen" finds "verordening"), plus a plain
-    substring match on the name for partial words."""
-    query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-    return qs.filter(Q(search=query) | Q(**{f"{fields[0]}__icontains": text}))
+    """What the portal search (`/zoeken/`) finds, in its one configuration
+    (`atelier.search.text_filter`: Dutch, accents ignored, plus a substring of the
+    name), as a semi-join: the queryset keeps its own columns and order."""
+    found = text_filter(
+        qs.model._default_manager.all(), text, fields=fields, vector="search"
+    )
+    return qs.filter(pk__in=found.values("pk"))
 
 
 class KaartFilterSet(django_filters.FilterSet):
@@ -158,7 +166,7 @@ class KaartFilterSet(django_filters.FilterSet):
 
 
 class ProjectFilterSet(KaartFilterSet):
-    search_fields = ["title"]
+    search_fields = PROJECT_SEARCH_FIELDS
     fase = MultiValueFilter(lookup="fase", allowed=Project.Fase.values, label=_("Fase"))
     ordering = django_filters.OrderingFilter(
         fields=(
@@ -190,7 +198,7 @@ class ProjectFilterSet(KaartFilterSet):
 
 
 class InstrumentFilterSet(KaartFilterSet):
-    search_fields = ["name"]
+    search_fields = INSTRUMENT_SEARCH_FIELDS
     soort = MultiValueFilter(
         lookup="soort", allowed=Instrument.Soort.values, label=_("Soort")
     )

@@ -188,17 +188,15 @@ class ProjectForm(forms.ModelForm):
             )
             return cleaned
         try:
-            gemeente = services.project_place(
-                locatie=locatie, omtrek=omtrek, gemeente=cleaned.get("gemeente")
+            gemeente = services.project_check_submission(
+                self.user,
+                locatie=locatie,
+                omtrek=omtrek,
+                gemeente=cleaned.get("gemeente"),
             )
         except ValidationError as error:
-            self.add_error(None, error)
+            self.add_error("gemeente" if error.code == "gemeente" else None, error)
             return cleaned
-        refusal = services.submission_refusal(
-            self.user, gemeente=gemeente, locatie=locatie, omtrek=omtrek
-        )
-        if refusal is not None:
-            self.add_error("gemeente" if refusal.code == "gemeente" else None, refusal)
         if (
             cleaned.get("afbeelding")
             and not cleaned.get("afbeelding_credit", "").strip()

@@ -4,30 +4,45 @@ import math
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.gis.db import models
 from django.contrib.gis.db.models.functions import Distance
 from django.contrib.gis.measure import D
 from django.contrib.postgres.indexes import GinIndex, GistIndex
-from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
-from django.db.models import Q
+from django.contrib.postgres.search import SearchVectorField
+from django.db.models import Case, CharField, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Orderable,
+    RevisionMixin,
+    Task,
+    TaskState,
+    WorkflowMixin,
+    WorkflowState,
+)
 from wagtail.search import index
 
 from atelier.constraints import ValidGeometry
+from atelier.geometry import OVERLAPS, GeometryValidator
 from atelier.models import Gemeente, TimeStampedModel
+from atelier.search import search_vector
 from atelier.widgets import MapWidget
 
-SEARCH_CONFIG = "dutch"
+from . import rules
 
-
-def search_vector(*fields):
-    return SearchVector(*fields, config=SEARCH_CONFIG)
+# What the portal search matches (`atelier.search`, config dutch_unaccent, the first
+# field weighing most), stored and indexed: `/zoeken/` and the `q` filter of the map
+# and the API read this one column.
+PROJECT_SEARCH_FIELDS = ["title", "description"]
+INSTRUMENT_SEARCH_FIELDS = ["name", "description"]
 
 
 class InstrumentQuerySet(models.QuerySet):
@@ -38,8 +53,31 @@ class InstrumentQuerySet(models.QuerySet):
         """The instruments that apply at `point`."""
         return self.filter(geom__intersects=point)
 
-    def search(self, text):
-        return self.filter(search=SearchQuery(text, config=SEARCH_CONFIG))
+    def refresh_status(self, today=None):
+        """Store each instrument's status as its procedure steps give it on `today`
+        (default: today): the latest step dated on or before it counts, a step
+        dated later does not yet. One UPDATE; `manage.py refresh_instrument_status`
+        runs it daily, so a status changes on the day its step takes effect."""
+        today = today or timezone.localdate()
+        latest = ProcedureStap.objects.filter(
+            instrument=OuterRef("pk"), datum__lte=today
+        ).order_by("-datum", "-pk")
+        status = Case(
+            *(
+                When(stap=stap, then=Value(value))
+                for stap, value in ProcedureStap.STATUS.items()
+            ),
+            output_field=CharField(),
+        )
+        new_status = Coalesce(
+            Subquery(latest.annotate(s=status).values("s")[:1]),
+            Value(Instrument.Status.IN_OPMAAK),
+        )
+        return (
+            self.annotate(new_status=new_status)
+            .exclude(status=F("new_status"))
+            .update(status=new_status)
+        )
 
 
 class Instrument(TimeStampedModel, ClusterableModel, index.Indexed):
@@ -81,7 +119,12 @@ class Instrument(TimeStampedModel, ClusterableModel, index.Indexed):
     gemeenten = ParentalManyToManyField(
         Gemeente, related_name="instrumenten", verbose_name=_("gemeenten"), blank=True
     )
-    geom = models.MultiPolygonField(_("gebied"), srid=4326, spatial_index=False)
+    geom = models.MultiPolygonField(
+        _("gebied"),
+        srid=4326,
+        spatial_index=False,
+        validators=[GeometryValidator(_("Het gebied"), region=OVERLAPS)],
+    )
     register_url = models.URLField(
         _("link naar register of besluit"), max_length=500, blank=True
     )
@@ -101,7 +144,7 @@ class Instrument(TimeStampedModel, ClusterableModel, index.Indexed):
     )
     is_demo = models.BooleanField(_("demogegevens"), default=False)
     search = models.GeneratedField(
-        expression=search_vector("name", "description"),
+        expression=search_vector(*INSTRUMENT_SEARCH_FIELDS),
         output_field=SearchVectorField(),
         db_persist=True,
     )
@@ -130,7 +173,7 @@ class Instrument(TimeStampedModel, ClusterableModel, index.Indexed):
         indexes = [
             GistIndex(name="instrument_geom_gist", fields=["geom"]),
             GinIndex(name="instrument_search_gin", fields=["search"]),
-            # (+ instrument_name_trgm on UPPER(name), for icontains: migration 0003)
+            # (+ instrument_name_trgm on UPPER(atelier_unaccent(name)): migration 0009)
             models.Index(fields=["name", "id"], name="instrument_name_order"),
         ]
         constraints = [
@@ -146,9 +189,11 @@ class Instrument(TimeStampedModel, ClusterableModel, index.Indexed):
     def get_absolute_url(self):
         return reverse("kempenkaart:instrument-detail", kwargs={"slug": self.slug})
 
-    def status_from_steps(self):
-        """The status its latest procedure step gives it (in opmaak without steps)."""
-        latest = self.stappen.order_by("-datum", "-pk").first()
+    def status_from_steps(self, today=None):
+        """The status its latest procedure step up to `today` gives it (in opmaak
+        without one): a step dated in the future does not count yet."""
+        today = today or timezone.localdate()
+        latest = self.stappen.filter(datum__lte=today).order_by("-datum", "-pk").first()
         return ProcedureStap.STATUS[latest.stap] if latest else self.Status.IN_OPMAAK
 
 
@@ -224,16 +269,32 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(live=True)
 
     def visible_to(self, user):
-        """Published projects, plus the ones this user submitted; IOK staff
-        (who moderate) see every project."""
-        if user.has_perm("kempenkaart.publish_project"):
-            return self
-        if user.is_authenticated:
-            return self.filter(Q(live=True) | Q(ingediend_door=user))
-        return self.published()
+        """The projects `user` may know exist (`rules.project_visible`)."""
+        return self.filter(rules.project_visible(user))
 
     def in_gemeente(self, gemeente):
         return self.filter(gemeente=gemeente)
+
+    def with_moderation(self):
+        """Annotate where each project stands in its moderation workflow, for lists
+        (no query per row): `_workflow_status` (in progress, needs changes, or None)
+        and `_afwijzingsreden` (the comment of the request for changes)."""
+        active = WorkflowState.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(self.model),
+            object_id=Cast(OuterRef("pk"), CharField()),
+            status__in=[
+                WorkflowState.STATUS_IN_PROGRESS,
+                WorkflowState.STATUS_NEEDS_CHANGES,
+            ],
+        )
+        return self.annotate(
+            _workflow_status=Subquery(active.values("status")[:1]),
+            _afwijzingsreden=Subquery(
+                active.filter(status=WorkflowState.STATUS_NEEDS_CHANGES).values(
+                    "current_task_state__comment"
+                )[:1]
+            ),
+        )
 
     def near(self, point, metres):
         """Within `metres` of `point`, nearest first (annotates `afstand`). A box in
@@ -246,15 +307,19 @@ class ProjectQuerySet(models.QuerySet):
             .order_by("afstand")
         )
 
-    def search(self, text):
-        return self.filter(search=SearchQuery(text, config=SEARCH_CONFIG))
-
 
 class Project(
-    DraftStateMixin, RevisionMixin, TimeStampedModel, ClusterableModel, index.Indexed
+    WorkflowMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    TimeStampedModel,
+    ClusterableModel,
+    index.Indexed,
 ):
     """A quality project on the map, added by a partner or a municipality and
-    published by IOK staff. `live` means published; changes are kept as revisions."""
+    published by IOK staff. `live` means published; changes are kept as revisions.
+    Moderation is the Wagtail workflow assigned to this model (`ProjectModeratie`):
+    a submission starts it, IOK publishes or asks for changes with a comment."""
 
     class Fase(models.TextChoices):
         IDEE = "idee", _("idee")
@@ -281,9 +346,19 @@ class Project(
     )
     contact_naam = models.CharField(_("contactpersoon"), max_length=200, blank=True)
     contact_email = models.EmailField(_("e-mail contactpersoon"), blank=True)
-    locatie = models.PointField(_("locatie"), srid=4326, spatial_index=False)
+    locatie = models.PointField(
+        _("locatie"),
+        srid=4326,
+        spatial_index=False,
+        validators=[GeometryValidator(_("De locatie"))],
+    )
     omtrek = models.MultiPolygonField(
-        _("omtrek"), srid=4326, null=True, blank=True, spatial_index=False
+        _("omtrek"),
+        srid=4326,
+        null=True,
+        blank=True,
+        spatial_index=False,
+        validators=[GeometryValidator(_("De omtrek"))],
     )
     gemeente = models.ForeignKey(
         Gemeente,
@@ -299,11 +374,9 @@ class Project(
         related_name="projecten",
         verbose_name=_("ingediend door"),
     )
-    afgewezen_op = models.DateTimeField(_("afgewezen op"), null=True, blank=True)
-    afwijzingsreden = models.TextField(_("reden van afwijzing"), blank=True)
     is_demo = models.BooleanField(_("demogegevens"), default=False)
     search = models.GeneratedField(
-        expression=search_vector("title", "description"),
+        expression=search_vector(*PROJECT_SEARCH_FIELDS),
         output_field=SearchVectorField(),
         db_persist=True,
     )
@@ -334,14 +407,7 @@ class Project(
             heading=_("Contact"),
         ),
         InlinePanel("afbeeldingen", label=_("Afbeeldingen")),
-        MultiFieldPanel(
-            [
-                FieldPanel("ingediend_door", read_only=True),
-                FieldPanel("afgewezen_op", read_only=True),
-                FieldPanel("afwijzingsreden", read_only=True),
-            ],
-            heading=_("Moderatie"),
-        ),
+        FieldPanel("ingediend_door", read_only=True),
     ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
 
@@ -356,7 +422,7 @@ class Project(
         indexes = [
             GistIndex(name="project_locatie_gist", fields=["locatie"]),
             GinIndex(name="project_search_gin", fields=["search"]),
-            # (+ project_title_trgm on UPPER(title), for icontains: migration 0003)
+            # (+ project_title_trgm on UPPER(atelier_unaccent(title)): migration 0009)
             models.Index(fields=["title", "id"], name="project_title_order"),
         ]
         constraints = [
@@ -385,19 +451,42 @@ class Project(
         return reverse("kempenkaart:project-detail", kwargs={"slug": self.slug})
 
     @property
+    def needs_changes(self):
+        """IOK asked for changes (rejected) and the submitter has not resubmitted."""
+        if "_workflow_status" in self.__dict__:
+            return self._workflow_status == WorkflowState.STATUS_NEEDS_CHANGES
+        state = self.current_workflow_state
+        return state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES
+
+    @property
+    def awaiting_moderation(self):
+        """A (re)submitted revision waits for IOK."""
+        if "_workflow_status" in self.__dict__:
+            return self._workflow_status == WorkflowState.STATUS_IN_PROGRESS
+        return self.workflow_in_progress
+
+    @property
+    def afwijzingsreden(self):
+        """The comment with which IOK asked for changes, while it holds ("" when the
+        project was published or resubmitted since)."""
+        if "_afwijzingsreden" in self.__dict__:
+            return self._afwijzingsreden or ""
+        if not self.needs_changes:
+            return ""
+        return self.current_workflow_state.current_task_state.comment
+
+    @property
     def moderation_status(self):
         if self.live:
             return _("gepubliceerd")
-        if self.afgewezen_op:
+        if self.needs_changes:
             return _("afgewezen")
         return _("ingediend, wacht op publicatie")
 
     def can_edit(self, user):
-        """Submitters edit their own projects, never another's; IOK staff edit all."""
-        return user.is_authenticated and (
-            self.ingediend_door_id == user.pk
-            or user.has_perm("kempenkaart.change_project")
-        )
+        """Submitters edit their own projects, never another's; IOK staff edit all
+        (`rules.may_edit_project`)."""
+        return rules.may_edit_project(user, self)
 
 
 class ProjectAfbeelding(Orderable):
@@ -422,3 +511,36 @@ class ProjectAfbeelding(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("afbeelding")
         verbose_name_plural = _("afbeeldingen")
+
+
+class ProjectModeratie(Task):
+    """The moderation step of a project's workflow: the IOK staff who moderate
+    (`rules.may_moderate`, not a group chosen in the admin) publish the project or
+    ask for changes with a comment that the submitter sees."""
+
+    def user_can_access_editor(self, obj, user):
+        return rules.may_moderate(user)
+
+    def locked_for_user(self, obj, user):
+        return not rules.may_moderate(user)
+
+    def get_actions(self, obj, user):
+        if not rules.may_moderate(user):
+            return []
+        return [
+            ("reject", _("Afwijzen (wijzigingen vragen)"), True),
+            ("approve", _("Goedkeuren en publiceren"), False),
+        ]
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        if not rules.may_moderate(user):
+            return TaskState.objects.none()
+        return self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+
+    @classmethod
+    def get_description(cls):
+        return _("De IOK-medewerkers die projecten modereren keuren goed of wijzen af.")
+
+    class Meta:
+        verbose_name = _("moderatie van projecten")
+        verbose_name_plural = _("moderaties van projecten")

@@ -3,7 +3,7 @@
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from atelier.plugins import ApiRoute, MenuItem, Portal, Section
+from atelier.plugins import ApiRoute, MapLayer, MenuItem, Portal, Section
 
 from . import demo, search, views
 from .api import (
@@ -36,6 +36,28 @@ portal = Portal(
             "kempenkaart/includes/home_section.html",
             views.home_section_context,
             order=10,
+        ),
+        Section(
+            "account",
+            "kempenkaart/includes/account_section.html",
+            views.account_section_context,
+            order=10,
+        ),
+    ],
+    map_layers=[
+        MapLayer(
+            "gemeente",
+            _("Instrumenten"),
+            views.gemeente_instrumenten_features,
+            color="#1f5fa8",
+            order=10,
+        ),
+        MapLayer(
+            "gemeente",
+            _("Projecten"),
+            views.gemeente_projecten_features,
+            color="#c2410c",
+            order=11,
         ),
     ],
     menu=[MenuItem(_("Kempenkaart"), "kempenkaart:map", order=10)],

@@ -10,7 +10,12 @@ from django.utils.translation import gettext_lazy as _
 
 from atelier.search import Result, provider, text_search
 
-from .models import Instrument, Project
+from .models import (
+    INSTRUMENT_SEARCH_FIELDS,
+    PROJECT_SEARCH_FIELDS,
+    Instrument,
+    Project,
+)
 
 
 def map_url(request, query):
@@ -42,9 +47,9 @@ def instrument_result(request, instrument):
     more_url=map_url,
 )
 def projecten(request, query):
-    """Published projects only, whoever asks: the search page is public."""
-    projects = Project.objects.published().select_related("gemeente")
-    return text_search(projects, query, fields=["title", "description"])
+    """The projects the user may know exist (`rules`), as on the map and the API."""
+    projects = Project.objects.visible_to(request.user).select_related("gemeente")
+    return text_search(projects, query, fields=PROJECT_SEARCH_FIELDS, vector="search")
 
 
 @provider(
@@ -54,4 +59,9 @@ def projecten(request, query):
     more_url=map_url,
 )
 def instrumenten(request, query):
-    return text_search(Instrument.objects.all(), query, fields=["name", "description"])
+    return text_search(
+        Instrument.objects.all(),
+        query,
+        fields=INSTRUMENT_SEARCH_FIELDS,
+        vector="search",
+    )

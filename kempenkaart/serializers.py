@@ -151,17 +151,14 @@ class ProjectSerializer(GeoFeatureModelSerializer):
             )
         try:
             omtrek = services.as_multipolygon(omtrek)
-            gemeente = services.project_place(
-                locatie=locatie, omtrek=omtrek, gemeente=gemeente
+            gemeente = services.project_check_submission(
+                user, locatie=locatie, omtrek=omtrek, gemeente=gemeente
             )
         except DjangoValidationError as error:
-            raise serializers.ValidationError({"geometry": error.messages}) from error
-        refusal = services.submission_refusal(
-            user, gemeente=gemeente, locatie=locatie, omtrek=omtrek
-        )
-        if refusal is not None:
-            field = {"locatie": "geometry"}.get(refusal.code, refusal.code)
-            raise serializers.ValidationError({field: refusal.messages})
+            field = {"gemeente": "gemeente", "omtrek": "omtrek"}.get(
+                error.code, "geometry"
+            )
+            raise serializers.ValidationError({field: error.messages}) from error
         start, end = (
             attrs.get("start_jaar", getattr(self.instance, "start_jaar", None)),
             attrs.get("eind_jaar", getattr(self.instance, "eind_jaar", None)),

@@ -3,15 +3,17 @@ from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMix
 from django.contrib.gis.db.models import GeometryField
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Func
+from django.db.models import CharField, Func, Value
+from django.db.models.functions import Concat
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from atelier.geojson import feature_collection
 from atelier.models import Gemeente, Thema
 
-from . import services
+from . import rules, services
 from .filters import InstrumentFilterSet, ProjectFilterSet
 from .forms import ProjectForm
 from .models import Instrument, Project, ProjectAfbeelding
@@ -83,7 +85,7 @@ class ProjectDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         project = self.object
         context.update(
-            can_edit=project.can_edit(self.request.user),
+            can_edit=rules.may_edit_project(self.request.user, project),
             instrumenten=Instrument.objects.at(project.locatie)
             .exclude(status=Instrument.Status.OPGEHEVEN)
             .order_by("soort", "name"),
@@ -166,8 +168,10 @@ class ProjectFormMixin(LoginRequiredMixin):
 
 
 class ProjectCreateView(ProjectFormMixin, PermissionRequiredMixin, FormView):
-    permission_required = "kempenkaart.add_project"
     raise_exception = False
+
+    def has_permission(self):
+        return rules.may_submit(self.request.user)
 
     def handle_no_permission(self):
         if self.request.user.is_authenticated:
@@ -198,7 +202,9 @@ class ProjectUpdateView(ProjectFormMixin, FormView):
         self.project = get_object_or_404(
             Project.objects.visible_to(request.user), slug=kwargs["slug"]
         )
-        if request.user.is_authenticated and not self.project.can_edit(request.user):
+        if request.user.is_authenticated and not rules.may_edit_project(
+            request.user, self.project
+        ):
             raise PermissionDenied(_("U kunt alleen uw eigen projecten wijzigen."))
         return super().dispatch(request, *args, **kwargs)
 
@@ -230,6 +236,7 @@ class MyProjectsView(LoginRequiredMixin, ListView):
     def get_queryset(self):
         return (
             Project.objects.filter(ingediend_door=self.request.user)
+            .with_moderation()
             .select_related("gemeente")
             .order_by("-updated_at")
         )
@@ -256,3 +263,58 @@ def home_section_context(request):
         .select_related("gemeente")
         .order_by("-last_published_at")[:4],
     }
+
+
+def account_section_context(request):
+    """ "Mijn account": the way to add a project and to one's own projects, for whoever
+    may submit projects (partners, municipal officials)."""
+    if not request.user.has_perm("kempenkaart.add_project"):
+        return None
+    return {
+        "eigen_projecten": Project.objects.filter(ingediend_door=request.user).count()
+    }
+
+
+def _detail_url(url_name):
+    """An SQL expression for each row's page: the URL of `url_name` around its slug."""
+    prefix, marker, suffix = reverse(url_name, kwargs={"slug": "__slug__"}).partition(
+        "__slug__"
+    )
+    return Concat(Value(prefix), "slug", Value(suffix), output_field=CharField())
+
+
+def gemeente_projecten_features(request, gemeente):
+    """The municipality's projects that `request.user` may see, for its map."""
+    return feature_collection(
+        Project.objects.visible_to(request.user)
+        .in_gemeente(gemeente)
+        .order_by("title", "pk"),
+        geometry="locatie",
+        properties={
+            "naam": "title",
+            "url": _detail_url("kempenkaart:project-detail"),
+        },
+    )
+
+
+def gemeente_instrumenten_features(request, gemeente):
+    """The municipality's instruments in force or in the making, simplified for a
+    map of one municipality (about 2 m)."""
+    simplified = Func(
+        "geom",
+        0.00002,
+        True,
+        function="ST_Simplify",
+        output_field=Instrument._meta.get_field("geom"),
+    )
+    return feature_collection(
+        Instrument.objects.in_gemeente(gemeente)
+        .exclude(status=Instrument.Status.OPGEHEVEN)
+        .annotate(geom_kaart=simplified)
+        .order_by("name", "pk"),
+        geometry="geom_kaart",
+        properties={
+            "naam": "name",
+            "url": _detail_url("kempenkaart:instrument-detail"),
+        },
+    )

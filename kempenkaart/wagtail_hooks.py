@@ -1,5 +1,6 @@
 """IOK's back office for the Kempenkaart: instruments, and projects to moderate."""
 
+import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,8 +10,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.widgets import ListingButton
+from wagtail.models import WorkflowState
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -18,7 +21,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from atelier.visibility import VISIBLE_OBJECTS_HOOK
 
-from . import services
+from . import rules, services
 from .models import Instrument, Project
 
 
@@ -36,14 +39,12 @@ class ModeratorsOnly(ModelPermissionPolicy):
     in the admin, projects are for the IOK staff who moderate them."""
 
     def user_has_permission(self, user, action):
-        return user.has_perm(
-            "kempenkaart.publish_project"
-        ) and super().user_has_permission(user, action)
+        return rules.may_moderate(user) and super().user_has_permission(user, action)
 
     def user_has_any_permission(self, user, actions):
-        return user.has_perm(
-            "kempenkaart.publish_project"
-        ) and super().user_has_any_permission(user, actions)
+        return rules.may_moderate(user) and super().user_has_any_permission(
+            user, actions
+        )
 
     def users_with_any_permission(self, actions):
         return (
@@ -65,6 +66,35 @@ def visible_kempenkaart_objects():
     }
 
 
+class ProjectAdminFilterSet(WagtailFilterSet):
+    """The back office's project filters, with where a project stands in its
+    moderation (`Project.objects.with_moderation()`)."""
+
+    moderatie = django_filters.ChoiceFilter(
+        label=gettext_lazy("Moderatie"),
+        empty_label=gettext_lazy("Alle"),
+        choices=[
+            ("wacht", gettext_lazy("wacht op moderatie")),
+            ("afgewezen", gettext_lazy("afgewezen, wacht op aanpassing")),
+            ("gepubliceerd", gettext_lazy("gepubliceerd, niets te modereren")),
+        ],
+        method="filter_moderatie",
+    )
+
+    class Meta:
+        model = Project
+        fields = ["moderatie", "live", "fase", "gemeente", "is_demo"]
+
+    def filter_moderatie(self, queryset, name, value):
+        return queryset.filter(
+            **{
+                "wacht": {"_workflow_status": WorkflowState.STATUS_IN_PROGRESS},
+                "afgewezen": {"_workflow_status": WorkflowState.STATUS_NEEDS_CHANGES},
+                "gepubliceerd": {"live": True, "_workflow_status__isnull": True},
+            }[value]
+        )
+
+
 class ProjectViewSet(SnippetViewSet):
     model = Project
     icon = "site"
@@ -78,9 +108,14 @@ class ProjectViewSet(SnippetViewSet):
         "ingediend_door",
         "updated_at",
     ]
-    list_filter = ["live", "fase", "gemeente", "is_demo"]
+    filterset_class = ProjectAdminFilterSet
     search_fields = ["title"]
     ordering = ["live", "-updated_at"]  # what waits for moderation first
+
+    def get_queryset(self, request):
+        return Project.objects.with_moderation().select_related(
+            "gemeente", "ingediend_door"
+        )
 
 
 class KempenkaartGroup(SnippetViewSetGroup):
@@ -96,8 +131,8 @@ register_snippet(KempenkaartGroup)
 @hooks.register("after_edit_snippet")
 def instrument_after_save(request, instance):
     if isinstance(instance, Instrument):
-        if not instance.gemeenten.exists():
-            services.instrument_set_gemeenten(instance)
+        # The municipalities follow the area, after every edit (as in the importer).
+        services.instrument_set_gemeenten(instance)
         services.instrument_refresh_status(instance)
 
 
@@ -109,7 +144,7 @@ class RejectForm(forms.Form):
 
 
 def project_reject_view(request, pk):
-    if not request.user.has_perm("kempenkaart.publish_project"):
+    if not rules.may_moderate(request.user):
         raise PermissionDenied
     project = get_object_or_404(Project, pk=pk)
     form = RejectForm(request.POST or None)
@@ -128,21 +163,47 @@ def project_reject_view(request, pk):
     )
 
 
+def project_publish_view(request, pk):
+    """Publish a waiting project from the listing, beside "Afwijzen": the same
+    service as the workflow's approval and the editor's Publish."""
+    if not rules.may_moderate(request.user):
+        raise PermissionDenied
+    project = get_object_or_404(Project, pk=pk)
+    if request.method == "POST":
+        services.project_publish(project=project, user=request.user)
+        messages.success(request, _("Project “%s” gepubliceerd.") % project.title)
+        return redirect("wagtailsnippets_kempenkaart_project:list")
+    return TemplateResponse(
+        request, "kempenkaart/admin/publish.html", {"project": project}
+    )
+
+
 @hooks.register("register_admin_urls")
 def admin_urls():
     return [
         path(
+            "kempenkaart/projecten/<int:pk>/publiceren/",
+            project_publish_view,
+            name="kempenkaart_project_publish",
+        ),
+        path(
             "kempenkaart/projecten/<int:pk>/afwijzen/",
             project_reject_view,
             name="kempenkaart_project_reject",
-        )
+        ),
     ]
 
 
 @hooks.register("register_snippet_listing_buttons")
 def project_listing_buttons(snippet, user, next_url=None):
-    if isinstance(snippet, Project) and user.has_perm("kempenkaart.publish_project"):
-        if not snippet.afgewezen_op:
+    if isinstance(snippet, Project) and rules.may_moderate(user):
+        if snippet.awaiting_moderation:  # a (re)submission waits
+            yield ListingButton(
+                _("Publiceren"),
+                reverse("kempenkaart_project_publish", args=[snippet.pk]),
+                icon_name="upload",
+                priority=20,
+            )
             yield ListingButton(
                 _("Afwijzen"),
                 reverse("kempenkaart_project_reject", args=[snippet.pk]),

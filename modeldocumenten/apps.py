@@ -16,8 +16,6 @@ class ModeldocumentenConfig(AppConfig):
 
 
 def _document_published(sender, instance, **kwargs):
-    from django.db import transaction
+    from .notifications import document_published
 
-    from .services import document_published_notify
-
-    transaction.on_commit(lambda: document_published_notify(page=instance))
+    document_published(instance)

@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from atelier.models import Thema
 
-from .models import DocumentVersie, ModelDocumentPage
+from . import rules
+from .models import DocumentVersie
 
 
 class ModelDocumentFeed(Feed):
@@ -25,13 +26,12 @@ class ModelDocumentFeed(Feed):
         return f"{base}: {thema.name}" if thema else base
 
     def link(self, thema):
-        index = ModelDocumentPage.objects.live().first()
+        index = rules.public_documents().first()
         return index.get_parent().url if index else "/"
 
     def items(self, thema):
         pages = (
-            ModelDocumentPage.objects.live()
-            .public()
+            rules.public_documents()
             .order_by("-last_published_at")
             .prefetch_related(
                 "themas",

@@ -13,14 +13,21 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import Orderable, Page, PageManager, Workflow
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from atelier.blocks import (
+    DownloadBlock,
+    ImageBlock,
+    QuoteBlock,
+    gallery_block,
+    heading_block,
+)
 from atelier.models import Gemeente, Taxonomy, Thema
 
 
@@ -49,11 +56,7 @@ class Beleidsniveau(models.TextChoices):
 
 
 class BodyBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(
-        label=_("Tussentitel"),
-        form_classname="title",
-        template="blocks/heading_block.html",
-    )
+    heading = heading_block()
     paragraph = blocks.RichTextBlock(label=_("Tekst"))
     quote = blocks.BlockQuoteBlock(label=_("Citaat"))
     document = DocumentChooserBlock(label=_("Bijlage"))
@@ -79,13 +82,21 @@ class ModelDocumentIndexPage(Page):
     class Meta:
         verbose_name = _("bibliotheek modeldocumenten")
 
+    def get_workflow(self):
+        """The partner review is assigned to this page (a WorkflowPage, migration
+        0008) for the model documents under it: every document and every new version
+        of one is reviewed by the partners and experts before IOK publishes it. The
+        library page itself is moderated like the rest of the site."""
+        parent = self.get_parent()
+        return parent.get_workflow() if parent else None
+
     def get_context(self, request, *args, **kwargs):
+        from . import rules
         from .filters import ModelDocumentFilterSet
 
         context = super().get_context(request, *args, **kwargs)
         documents = (
-            ModelDocumentPage.objects.live()
-            .public()
+            rules.documents_visible_to(request.user)
             .child_of(self)
             .with_downloads()
             .select_related("soort")
@@ -186,23 +197,28 @@ class ModelDocumentPage(Page):
         verbose_name = _("modeldocument")
         verbose_name_plural = _("modeldocumenten")
 
-    REVIEW_WORKFLOW = "Partnerreview modeldocumenten"  # migration 0003
-
-    def get_workflow(self):
-        """Every model document (and every new version of one) is reviewed by the
-        partners and experts before IOK publishes it."""
-        return (
-            Workflow.objects.filter(name=self.REVIEW_WORKFLOW, active=True).first()
-            or super().get_workflow()
-        )
-
     def versions(self):
-        """Every version, newest first (by date, then the one entered last). The same on
-        a live page and on a draft (the admin's preview, "view draft", a reviewer's
-        preview): a draft's versions live in memory, the new ones without a primary
-        key yet, so they are sorted here rather than by the database."""
+        """Every version, newest first (by date, then the one entered last), with its
+        files and its download count. The same on a live page and on a draft (the
+        admin's preview, "view draft", a reviewer's preview): a draft's versions live
+        in memory, the new ones without a primary key yet, so they are sorted here
+        rather than by the database, and their files and counts are fetched in one
+        question each, whatever the number of versions."""
+        versies = list(self.versies.all())
+        files = get_document_model().objects.in_bulk(
+            {pk for v in versies for pk in (v.bestand_id, v.pdf_id) if pk}
+        )
+        counts = dict(
+            Download.objects.filter(versie__in=[v.pk for v in versies if v.pk])
+            .values_list("versie")
+            .annotate(count=Count("pk"))
+        )
+        for versie in versies:
+            versie.bestand = files.get(versie.bestand_id)
+            versie.pdf = files.get(versie.pdf_id)
+            versie.downloads_counted = counts.get(versie.pk, 0)
         return sorted(
-            self.versies.select_related("bestand", "pdf"),
+            versies,
             key=lambda versie: (versie.datum, versie.pk is None, versie.pk or 0),
             reverse=True,
         )
@@ -228,7 +244,7 @@ class ModelDocumentPage(Page):
                 pk__in=[a.gemeente_id for a in adopties]
             ).as_geojson(),
             gemeenten_geojson=Gemeente.objects.as_geojson(),
-            downloads=Download.objects.filter(versie__page=self).count(),
+            downloads=sum(versie.download_count() for versie in versions),
         )
         return context
 
@@ -288,7 +304,10 @@ class DocumentVersie(Orderable):
         ]
 
     def download_count(self):
-        """Downloads of this version (none yet for one that is not saved)."""
+        """Downloads of this version (none yet for one that is not saved); counted
+        for all versions at once by `ModelDocumentPage.versions`."""
+        if hasattr(self, "downloads_counted"):
+            return self.downloads_counted
         return self.downloads.count() if self.pk else 0
 
     def download_url(self, kind):
@@ -351,25 +370,6 @@ class Adoptie(Orderable):
         ]
 
 
-class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Afbeelding"))
-    credit = blocks.CharBlock(label=_("Fotograaf of bron"), max_length=200)
-    caption = blocks.CharBlock(label=_("Bijschrift"), required=False, max_length=255)
-
-    class Meta:
-        icon = "image"
-        template = "blocks/image_block.html"
-
-
-class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(label=_("Citaat"))
-    attribution = blocks.CharBlock(label=_("Wie zegt dit?"), required=False)
-
-    class Meta:
-        icon = "openquote"
-        template = "blocks/quote_block.html"
-
-
 class ProjectsBlock(blocks.StructBlock):
     """A selection of Kempenkaart projects, listed and shown on a small map."""
 
@@ -399,21 +399,10 @@ class ProjectsBlock(blocks.StructBlock):
         return context
 
 
-class DownloadBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("Bestand"))
-    label = blocks.CharBlock(label=_("Omschrijving"), required=False)
-
-    class Meta:
-        icon = "download"
-        template = "blocks/download_block.html"
-
-
 class InspirationBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(label=_("Tekst"))
     image = ImageBlock(label=_("Afbeelding"))
-    gallery = blocks.ListBlock(
-        ImageBlock(), label=_("Galerij"), template="blocks/gallery_block.html"
-    )
+    gallery = gallery_block()
     quote = QuoteBlock(label=_("Citaat"))
     projects = ProjectsBlock(label=_("Projecten op de Kempenkaart"))
     download = DownloadBlock(label=_("Download"))
@@ -488,8 +477,15 @@ class InspirationPage(Page):
         verbose_name_plural = _("inspiratiepagina's")
 
     def get_context(self, request, *args, **kwargs):
+        from . import rules
+
         context = super().get_context(request, *args, **kwargs)
-        context["documenten"] = self.modeldocumenten.filter(live=True)
+        linked = [document.pk for document in self.modeldocumenten.all()]
+        context["documenten"] = (
+            rules.documents_visible_to(request.user)
+            .filter(pk__in=linked)
+            .order_by("title")
+        )
         return context
 
 

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from atelier.search import Result, provider, text_search
 
-from .models import InspirationPage, ModelDocumentIndexPage, ModelDocumentPage
+from . import rules
+from .models import InspirationPage, ModelDocumentIndexPage
 
 
 def document_result(request, page):
@@ -26,7 +27,7 @@ def library_url(request, query):
 
 @provider(_("Modeldocumenten"), order=10, result=document_result, more_url=library_url)
 def modeldocumenten(request, query):
-    pages = ModelDocumentPage.objects.live().public().select_related("soort")
+    pages = rules.documents_visible_to(request.user).select_related("soort")
     return text_search(pages, query, fields=["title", "summary", "gebruik"])
 
 

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -8,11 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from atelier.models import Thema
-from atelier.visibility import visible_pages
 
+from . import rules
 from .downloads import download_record
-from .models import DocumentVersie, ModelDocumentPage, ThemaVolger
-from .services import newer_versions_for
+from .models import DocumentVersie, InspirationPage, ThemaVolger
+from .notifications import newer_versions_for
 
 
 @require_safe
@@ -23,18 +24,14 @@ def download(request, versie, kind):
     versie = get_object_or_404(
         DocumentVersie.objects.select_related("page", "bestand", "pdf"), pk=versie
     )
-    document = dict(versie.files()).get(kind)
-    visible = visible_pages(request.user).filter(pk=versie.page_id)
-    if document is None or not visible.exists():
+    if not rules.may_download(request.user, versie, kind):
         raise Http404
     download_record(request=request, versie=versie)
-    return redirect(document.url)
+    return redirect(dict(versie.files())[kind].url)
 
 
 def home_section_context(request):
-    latest = (
-        ModelDocumentPage.objects.live().public().order_by("-last_published_at")[:4]
-    )
+    latest = rules.documents_visible_to(request.user).order_by("-last_published_at")[:4]
     if not latest:
         return None
     return {"latest": latest, "index": latest[0].get_parent()}
@@ -42,7 +39,7 @@ def home_section_context(request):
 
 def gemeente_section_context(request, gemeente):
     documents = (
-        ModelDocumentPage.objects.live().public().adopted_in(gemeente).order_by("title")
+        rules.documents_visible_to(request.user).adopted_in(gemeente).order_by("title")
     )
     return {"gemeente": gemeente, "documents": documents}
 
@@ -51,6 +48,8 @@ def gemeente_section_context(request, gemeente):
 @require_POST
 def follow_theme(request):
     """Follow (or stop following) a theme: hear of new model documents on it."""
+    if not rules.may_follow(request.user):
+        raise PermissionDenied
     thema = get_object_or_404(Thema, slug=request.POST.get("thema", ""))
     volger = ThemaVolger.objects.filter(user=request.user, thema=thema)
     if volger.exists():
@@ -74,7 +73,7 @@ def follow_theme(request):
 def account_section_context(request):
     """On the user's own page: newer versions of what they downloaded, and the
     themes they follow."""
-    if not request.user.is_authenticated:
+    if not rules.may_follow(request.user):
         return None
     return {
         "nieuwer": newer_versions_for(request.user),
@@ -85,8 +84,6 @@ def account_section_context(request):
 
 
 def inspiration_home_context(request):
-    from .models import InspirationPage
-
     latest = InspirationPage.objects.live().public().order_by("-first_published_at")[:3]
     if not latest:
         return None

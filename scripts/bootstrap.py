@@ -71,9 +71,17 @@ def ensure_env_file():
         )
     set_env_values(
         {
-            "DJANGO_DEBUG": "true",
+            # The portal as its users meet it (Dutch error pages, not Django's
+            # debug pages), relaxed for http://127.0.0.1: set DJANGO_DEBUG=true
+            # here for Django's debug pages while developing.
+            "DJANGO_DEBUG": "false",
             "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_SECURE_SSL_REDIRECT": "false",
+            "DJANGO_SECURE_COOKIES": "false",
+            "DJANGO_HSTS_SECONDS": "0",
+            "DJANGO_CONN_MAX_AGE": "0",  # runserver: a connection per thread
+            "EMAIL_URL": "consolemail://",  # mails shown in the terminal
         }
     )
 

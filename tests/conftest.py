@@ -183,10 +183,12 @@ def site_pages(db):
     policy over the whole site (the Content-Security-Policy) is tried on."""
     from datetime import date
 
-    from atelier.models import HomePage
-    from modeldocumenten.models import InspirationIndexPage, InspirationPage
     from tests.kempenkaart.factories import InstrumentFactory, ProjectFactory
-    from tests.modeldocumenten.factories import library, model_document
+    from tests.modeldocumenten.factories import (
+        InspirationPageFactory,
+        library,
+        model_document,
+    )
 
     project = ProjectFactory(title="Speelbos aan de Aa")
     instrument = InstrumentFactory(name="RUP Stationsomgeving")
@@ -196,17 +198,10 @@ def site_pages(db):
         themas=["kernversterking"],
         adopties=[(Gemeente.objects.get(slug="mol"), date(2024, 3, 1))],
     )
-    inspiratie = InspirationIndexPage(title="Inspiratie", slug="inspiratie")
-    HomePage.objects.get().add_child(instance=inspiratie)
-    inspiratie.save_revision().publish()
-    story = InspirationPage(
+    story = InspirationPageFactory(
         title="Spelen in de kern",
-        slug="spelen-in-de-kern",
-        intro="Over spelen.",
         body=[("projects", {"heading": "Op de kaart", "projects": [project]})],
     )
-    inspiratie.add_child(instance=story)
-    story.save_revision().publish()
     return [
         "/",
         "/gemeenten/",

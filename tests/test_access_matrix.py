@@ -49,6 +49,7 @@ from tests.modeldocumenten.factories import (
     library,
     model_document,
 )
+from tests.netwerk.factories import MaatwerkvraagFactory, overleg, thematisch
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +87,11 @@ HIDDEN_PROJECT = "Geheim woonerf"
 OFFICIAL_NAME = "Vertrouwelijk"
 CONCEPT_PAGE = "Concept parkeerreglement"
 KK_DOSSIER = "Geheim kwaliteitskamerdossier"
+KERN_ACTION = "Kernpartners bezorgen hun activiteitenlijst"
+THEMATIC_MINUTES = "Besloten verslag erfgoedoverleg"
+MAATWERK_SUBJECT = "Maatwerk voor de stationsbuurt"
 SECRETS = [
+    MAATWERK_SUBJECT,
     HIDDEN_PROJECT,
     KK_DOSSIER,
     OFFICIAL_NAME,
@@ -200,6 +205,31 @@ def build_world():
         aanbevelingen="r",
         conclusie="positief",
     )
+
+    # The network: a kernpartneroverleg with an action item, a thematic consultation
+    # the expert is invited to, a request for tailored support of Turnhout with an
+    # attachment.
+    from django.core.files.base import ContentFile
+
+    from atelier.models import Thema
+    from netwerk.models import Actiepunt, MaatwerkBijlage
+
+    w.kern = overleg()
+    Actiepunt.objects.create(overleg=w.kern, omschrijving=KERN_ACTION)
+    w.water = thematisch(
+        Thema.objects.get(slug="erfgoed"),
+        genodigden=[{"user": users[EXPERT], "rol": "expert"}],
+    )
+    w.water.notulen = THEMATIC_MINUTES
+    w.water.save()
+    w.maatwerk = MaatwerkvraagFactory(
+        onderwerp=MAATWERK_SUBJECT,
+        gemeente=turnhout,
+        thema=Thema.objects.get(slug="erfgoed"),
+        ingediend_door=users[OFFICIAL],
+    )
+    w.bijlage = MaatwerkBijlage(vraag=w.maatwerk, naam="plan.pdf")
+    w.bijlage.bestand.save("plan.pdf", ContentFile(b"%PDF-1.4 plan"), save=True)
     return w
 
 
@@ -265,6 +295,13 @@ def login_required(name, url, allowed, refused=403, **kwargs):
     )
 
 
+def consultation(name, url, allowed, others, **kwargs):
+    """A consultation's page: visitors log in, officials have no consultations
+    (403), the others are told by `others` (404: they may not know it exists)."""
+    refused = dict.fromkeys(SIGNED_IN, 403) | {ANONYMOUS: LOGIN} | others
+    return Surface(name, url, frozenset(allowed), refused=refused, **kwargs)
+
+
 def snippet(model, view, pk=None):
     def url(w):
         suffix = f"{getattr(w, pk).pk}/" if pk else ""
@@ -293,11 +330,12 @@ SURFACES = [
         sees=SUBMITTER,
     ),
     Surface(
-        "search finds published projects only",
+        # as the map and the API's ?q= list it (kempenkaart/rules.py)
+        "search finds the hidden project for whom may see it",
         "/zoeken/?q=woonerf",
         EVERYONE,
         marker=HIDDEN_PROJECT,
-        sees=frozenset(),
+        sees=SUBMITTER,
     ),
     Surface(
         "unpublished project",
@@ -741,6 +779,80 @@ SURFACES = [
         ok=500,
         reviewers=403,
     ),
+    # The network: consultations (partners, invitees, staff), opportunities,
+    # tailored support (the asking municipality and staff), the partners (public).
+    Surface("partners", "/netwerk/partners/", EVERYONE),
+    Surface("activities", "/netwerk/activiteiten/", EVERYONE),
+    login_required(
+        "consultations",
+        "/netwerk/overleg/",
+        REVIEWERS | STAFF,
+        marker="Thematisch overleg Erfgoed",
+        sees=frozenset({EXPERT}) | STAFF,
+    ),
+    consultation(
+        "a kernpartneroverleg",
+        lambda w: w.kern.get_absolute_url(),
+        frozenset({PARTNER}) | STAFF,
+        others={EXPERT: 404},
+        marker=KERN_ACTION,
+    ),
+    consultation(
+        "a kernpartneroverleg's action items (CSV)",
+        lambda w: f"{w.kern.get_absolute_url()}actiepunten.csv",
+        frozenset({PARTNER}) | STAFF,
+        others={EXPERT: 404},
+        marker=KERN_ACTION,
+    ),
+    consultation(
+        "a thematic consultation, to its invitees",
+        lambda w: w.water.get_absolute_url(),
+        frozenset({EXPERT}) | STAFF,
+        others={PARTNER: 404},
+        marker=THEMATIC_MINUTES,
+    ),
+    consultation(
+        "plan the next meeting",
+        lambda w: f"{w.kern.get_absolute_url()}volgende/",
+        STAFF,
+        others={EXPERT: 404},
+        method="post",
+        data={"datum": "2001-01-01"},
+        ok=302,
+    ),
+    Surface(
+        "search finds no consultation",
+        "/zoeken/?q=erfgoedoverleg",
+        EVERYONE,
+        marker=THEMATIC_MINUTES,
+        sees=frozenset(),
+    ),
+    login_required("opportunities", "/netwerk/kansen/", frozenset({PARTNER}) | STAFF),
+    login_required(
+        "ask for tailored support", "/maatwerk/nieuw/", {OFFICIAL, OTHER_OFFICIAL}
+    ),
+    login_required(
+        "a request for tailored support",
+        lambda w: w.maatwerk.get_absolute_url(),
+        frozenset({OFFICIAL}) | STAFF,
+        refused=404,
+        marker=MAATWERK_SUBJECT,
+    ),
+    login_required(
+        "a request's attachment",
+        lambda w: w.bijlage.get_absolute_url(),
+        frozenset({OFFICIAL}) | STAFF,
+        refused=404,
+    ),
+    login_required(
+        "requests for tailored support",
+        "/maatwerk/",
+        SIGNED_IN,
+        marker=MAATWERK_SUBJECT,
+        sees=frozenset({OFFICIAL}) | STAFF,
+    ),
+    admin("consultations in the back office", snippet("netwerk/overleg", ""), STAFF),
+    admin("activities in the back office", snippet("netwerk/activiteit", ""), STAFF),
     Surface(
         "Django admin",
         "/django-admin/",

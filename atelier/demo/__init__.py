@@ -63,7 +63,9 @@ def _load_organisaties():
         organisatie.save()
     gemeenten = {g.name: g for g in Gemeente.objects.all()}
     for record in data.parts("gemeenten"):
-        record.check_keys(required={"name", "gemeente"}, optional={"partnerschap"})
+        record.check_keys(
+            required={"name", "gemeente"}, optional={"partnerschap", "contactpersoon"}
+        )
         gemeente = record.lookup(gemeenten, record["gemeente"], "gemeente")
         if Organisatie.objects.filter(gemeente=gemeente).exists():
             continue
@@ -73,6 +75,7 @@ def _load_organisaties():
             kind=Organisatie.Kind.GEMEENTE,
             gemeente=gemeente,
             partnerschap=record.get("partnerschap", False),
+            contactpersoon=record.get("contactpersoon", ""),
         )
         with record.checking():
             organisatie.full_clean()

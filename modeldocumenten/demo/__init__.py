@@ -60,12 +60,19 @@ def load(stdout):
 
 def index_page(home, data, model):
     """The one index page of `model` under the home page, created from the `index`
-    record of `data` when there is none."""
+    record of `data` when there is none. The library page that migration 0008 makes
+    (no revision yet) gets the record's text and is published through a revision."""
     index = model.objects.first()
-    if index is not None:
+    if index is not None and index.live_revision is not None:
         return index
     record = data.part("index")
     record.check_keys(required={"slug", "title"}, optional={"intro", "show_in_menus"})
+    if index is not None:
+        index.title = record["title"]
+        index.intro = record.text("intro")
+        index.show_in_menus = bool(record.get("show_in_menus", False))
+        index.save_revision().publish()
+        return index
     index = model(
         title=record["title"],
         slug=record["slug"],

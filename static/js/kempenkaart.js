@@ -102,12 +102,43 @@
       return marker;
     }
 
-    /* Detail panel */
+    /* Detail panel: focus moves in when it opens; the close button and Escape close
+       it and put focus back where it came from (or on the map). */
+    var opener = null;
     function openDetail(nodes) {
-      detailBody.replaceChildren.apply(detailBody, nodes);
+      opener = document.activeElement;
+      detailBody.replaceChildren.apply(detailBody, nodes.filter(Boolean));
       detail.hidden = false;
+      var heading = detailBody.querySelector("h2");
+      heading.setAttribute("tabindex", "-1");
+      heading.focus();
     }
-    detail.querySelector(".kaart__close").addEventListener("click", function () { detail.hidden = true; });
+    function closeDetail() {
+      if (detail.hidden) { return; }
+      detail.hidden = true;
+      var back = opener && document.body.contains(opener) && opener !== document.body ? opener : box;
+      back.focus();
+    }
+    detail.querySelector(".kaart__close").addEventListener("click", closeDetail);
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") { closeDetail(); }
+    });
+
+    /* Phones: the map or the list and filters, one tap apart. */
+    var page = box.closest(".kaart");
+    var switcher = page.querySelector(".kaart__switch");
+    switcher.hidden = false;
+    function showView(view) {
+      page.dataset.view = view;
+      switcher.querySelectorAll("button").forEach(function (b) {
+        b.setAttribute("aria-pressed", String(b.dataset.view === view));
+      });
+      if (view === "kaart") { map.invalidateSize(); }
+    }
+    switcher.addEventListener("click", function (e) {
+      var button = e.target.closest("button[data-view]");
+      if (button) { showView(button.dataset.view); }
+    });
 
     function showProject(f) {
       var p = f.properties;
@@ -164,6 +195,7 @@
         nodes.push(el("ul", { "class": "result-list" }, projectData.features.slice(0, 100).map(function (f) {
           return resultItem(f.properties.titel, urlFor(cfg.projectUrl, f.properties.slug),
             f.properties.gemeente + " · " + (labels.fase[f.properties.fase] || ""), function () {
+              showView("kaart");
               map.setView([f.geometry.coordinates[1], f.geometry.coordinates[0]], Math.max(map.getZoom(), 15));
               showProject(f);
             });
@@ -174,6 +206,7 @@
         nodes.push(el("ul", { "class": "result-list" }, instrumentData.features.slice(0, 100).map(function (f) {
           return resultItem(f.properties.naam, urlFor(cfg.instrumentUrl, f.properties.slug),
             (labels.soort[f.properties.soort] || "") + " · " + (labels.status[f.properties.status] || ""), function () {
+              showView("kaart");
               map.fitBounds(L.geoJSON(f).getBounds(), { maxZoom: 16 });
               showInstrument(f);
             });

@@ -1,27 +1,33 @@
 /* Maps of the Atelier Ruimte Kempen portal, drawn with Leaflet (served by django-leaflet).
- * The data comes from <script type="application/json"> elements that the page embeds, so
- * a map draws its boundaries without a tile server. No inline script starts a map (the
- * Content-Security-Policy allows none): every element with data-map="<callback>" is
- * started when the page is parsed, with django-leaflet's options from the JSON block
- * "leaflet-options" ({% include "includes/map_scripts.html" %}), and handed to
- * window.atelier[<callback>]. */
+ * No inline script starts a map (the Content-Security-Policy allows none): every element
+ * with data-map="<callback>" is started when the page is parsed, with django-leaflet's
+ * options from the JSON block "leaflet-options" ({% include "includes/map_scripts.html" %}),
+ * and handed to window.atelier[<callback>] (page scripts such as kempenkaart.js add theirs).
+ *
+ * The site's small maps have one callback, smallMap (templates/includes/map.html). It
+ * draws the GeoJSON that the page embeds in <script type="application/json"> elements,
+ * named in data-layers as "<element id>:<style>" separated by spaces, so a map needs no
+ * tile server, and fits the map to the first layer. Styles:
+ *   boundary  municipalities outlined and lightly filled;
+ *   context   municipalities as a pale background;
+ *   filled    municipalities filled in (the ones that adopted a model document);
+ *   features  points as circles, areas as outlines (projects, instruments).
+ * A feature's "naam" is its tooltip; with data-link (a URL with {slug}) a click on a
+ * feature opens that URL for the feature's "slug". data-overlays names an element with
+ * the layers apps add to the map (addOverlays). */
 (function () {
   "use strict";
 
-  var boundaryStyle = { color: "#17594a", weight: 2, fillColor: "#3f8f7a", fillOpacity: 0.18 };
-  var highlightStyle = { weight: 4, fillOpacity: 0.35 };
-
-  function readJSON(id) {
-    var element = document.getElementById(id);
-    return element ? JSON.parse(element.textContent) : null;
-  }
-
-  function addBoundaryAttribution(map) {
-    var text = document.body.dataset.boundaryAttribution;
-    if (text && map.attributionControl) {
-      map.attributionControl.addAttribution(text);
-    }
-  }
+  var green = "#17594a";
+  var orange = "#c2410c";
+  var STYLES = {
+    boundary: { color: green, weight: 2, fillColor: "#3f8f7a", fillOpacity: 0.18 },
+    context: { color: green, weight: 1, fillColor: "#ffffff", fillOpacity: 0.4 },
+    filled: { color: green, weight: 2, fillColor: green, fillOpacity: 0.7 },
+    features: { color: orange, weight: 2, fillOpacity: 0.15 }
+  };
+  var HIGHLIGHT = { weight: 4, fillOpacity: 0.35 };
+  var POINT = { radius: 8, color: "#fff", weight: 2, fillColor: orange, fillOpacity: 1 };
 
   window.atelier = window.atelier || {};
 
@@ -31,78 +37,88 @@
     window.atelier.maps[map.getContainer().id] = map;
   };
 
-  /* One municipality: its boundary, fitted to the map. */
-  window.atelier.gemeenteMap = function (map) {
-    window.atelier.register(map);
-    var layer = L.geoJSON(readJSON("gemeente-geojson"), { style: boundaryStyle }).addTo(map);
-    map.fitBounds(layer.getBounds(), { padding: [16, 16] });
-    addBoundaryAttribution(map);
-  };
+  function readJSON(id) {
+    var element = document.getElementById(id);
+    if (!element) { throw new Error("No GeoJSON element #" + id); }
+    return JSON.parse(element.textContent);
+  }
 
-  /* All municipalities; each links to its page. */
-  window.atelier.gemeentenMap = function (map) {
-    window.atelier.register(map);
-    var layer = L.geoJSON(readJSON("gemeenten-geojson"), {
-      style: boundaryStyle,
-      onEachFeature: function (feature, featureLayer) {
-        featureLayer.bindTooltip(function () { return document.createTextNode(feature.properties.naam); }, { sticky: true });
+  function addBoundaryAttribution(map) {
+    var text = document.body.dataset.boundaryAttribution;
+    if (text && map.attributionControl) {
+      map.attributionControl.addAttribution(text);
+    }
+  }
+
+  function eachFeature(link) {
+    return function (feature, featureLayer) {
+      var name = feature.properties && feature.properties.naam;
+      if (name) {
+        featureLayer.bindTooltip(function () { return document.createTextNode(name); }, { sticky: true });
+      }
+      if (link && feature.properties && feature.properties.slug) {
         featureLayer.on({
-          mouseover: function () { featureLayer.setStyle(highlightStyle); },
-          mouseout: function () { layer.resetStyle(featureLayer); },
+          mouseover: function () { featureLayer.setStyle(HIGHLIGHT); },
+          mouseout: function () { featureLayer.setStyle(featureLayer.options.baseStyle); },
           click: function () {
-            window.location.href = "/gemeenten/" + feature.properties.slug + "/";
+            window.location.href = link.replace("{slug}", encodeURIComponent(feature.properties.slug));
           }
         });
       }
-    }).addTo(map);
-    map.fitBounds(layer.getBounds(), { padding: [8, 8] });
+    };
+  }
+
+  window.atelier.smallMap = function (map) {
+    window.atelier.register(map);
+    var element = map.getContainer();
+    var link = element.dataset.link;
+    var first = null;
+    element.dataset.layers.split(/\s+/).filter(Boolean).forEach(function (entry) {
+      var parts = entry.split(":");
+      var style = STYLES[parts[1]];
+      if (!style) { throw new Error("Unknown map style " + parts[1]); }
+      var layer = L.geoJSON(readJSON(parts[0]), {
+        style: function () { return style; },
+        baseStyle: style,
+        pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, POINT); },
+        onEachFeature: eachFeature(link)
+      }).addTo(map);
+      layer.eachLayer(function (featureLayer) { featureLayer.options.baseStyle = style; });
+      first = first || layer;
+    });
+    if (first && first.getBounds().isValid()) {
+      map.fitBounds(first.getBounds(), { padding: [16, 16], maxZoom: 16 });
+    }
     addBoundaryAttribution(map);
+    if (element.dataset.overlays) { addOverlays(map, readJSON(element.dataset.overlays)); }
   };
-})();
 
-/* A map of the features embedded in the element named by the map's data-geojson:
- * points as circles, areas as outlines (detail pages of projects and instruments). */
-(function () {
-  "use strict";
-  window.atelier = window.atelier || {};
-  window.atelier.dataMap = function (map) {
-    window.atelier.register(map);
-    var source = document.getElementById(map.getContainer().dataset.geojson);
-    var layer = L.geoJSON(JSON.parse(source.textContent), {
-      style: { color: "#c2410c", weight: 2, fillOpacity: 0.15 },
-      pointToLayer: function (feature, latlng) {
-        return L.circleMarker(latlng, { radius: 8, color: "#fff", weight: 2, fillColor: "#c2410c", fillOpacity: 1 });
-      }
-    }).addTo(map);
-    map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 16 });
-    var text = document.body.dataset.boundaryAttribution;
-    if (text && map.attributionControl) { map.attributionControl.addAttribution(text); }
-  };
-})();
+  /* Layers that the apps add to a shared page's map (atelier.plugins.MapLayer): a
+     list of {label, color, features}, each feature with "naam" and "url"; each layer
+     can be switched off, and a feature's popup links to its page. */
+  function addOverlays(map, entries) {
+    var overlays = {};
+    entries.forEach(function (entry) {
+      var style = { color: entry.color, weight: 2, fillOpacity: 0.15 };
+      overlays[entry.label + " (" + entry.features.features.length + ")"] = L.geoJSON(entry.features, {
+        style: function () { return style; },
+        pointToLayer: function (feature, latlng) {
+          return L.circleMarker(latlng, { radius: 7, color: "#fff", weight: 2, fillColor: entry.color, fillOpacity: 1 });
+        },
+        onEachFeature: function (feature, featureLayer) {
+          var link = document.createElement("a");
+          link.href = feature.properties.url;
+          link.textContent = feature.properties.naam;
+          featureLayer.bindPopup(link);
+          featureLayer.bindTooltip(function () { return document.createTextNode(feature.properties.naam); });
+        }
+      }).addTo(map);
+    });
+    if (entries.length) { L.control.layers(null, overlays, { collapsed: false }).addTo(map); }
+  }
 
-/* The 29 municipalities, the ones that adopted a model document filled in. */
-(function () {
-  "use strict";
-  window.atelier = window.atelier || {};
-  window.atelier.adoptieMap = function (map) {
-    window.atelier.register(map);
-    var all = L.geoJSON(JSON.parse(document.getElementById("gemeenten-geojson").textContent), {
-      style: { color: "#17594a", weight: 1, fillColor: "#ffffff", fillOpacity: 0.4 }
-    }).addTo(map);
-    L.geoJSON(JSON.parse(document.getElementById("adoptie-geojson").textContent), {
-      style: { color: "#17594a", weight: 2, fillColor: "#17594a", fillOpacity: 0.7 },
-      onEachFeature: function (f, layer) { layer.bindTooltip(function () { return document.createTextNode(f.properties.naam); }); }
-    }).addTo(map);
-    map.fitBounds(all.getBounds());
-    var text = document.body.dataset.boundaryAttribution;
-    if (text && map.attributionControl) { map.attributionControl.addAttribution(text); }
-  };
-})();
-
-/* Start every map of the page (after every script, so page scripts such as
- * kempenkaart.js have defined their callbacks). */
-(function () {
-  "use strict";
+  /* Start every map of the page (after every script, so page scripts such as
+   * kempenkaart.js have defined their callbacks). */
   function start() {
     var source = document.getElementById("leaflet-options");
     if (!source) { return; }

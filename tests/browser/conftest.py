@@ -1,9 +1,12 @@
 """Browser tests: Playwright for Python driving Debian's Chromium against the live
-server. Playwright's sync API runs an event loop in this thread; Django's ORM calls from
-the same thread are safe here, so the async-safety guard is lifted for these tests."""
+server. While Playwright's sync API is open it runs an event loop in this thread;
+Django's ORM calls from the same thread are safe here, so Django's async-safety guard
+is lifted for exactly that time (the `browser` fixture, per test module), never for the
+rest of the suite."""
 
 import os
 import shutil
+from contextlib import contextmanager
 
 import pytest
 from django.apps import apps
@@ -11,8 +14,6 @@ from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
 from playwright.sync_api import sync_playwright
-
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -41,9 +42,26 @@ def _restore_migrated_data(migrated_data, transactional_db):
             cursor.execute(sql)
 
 
-@pytest.fixture(scope="session")
+@contextmanager
+def async_unsafe_allowed():
+    """Lift Django's async-safety guard (DJANGO_ALLOW_ASYNC_UNSAFE) for a while."""
+    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
+
+
+@pytest.fixture(scope="module")
 def browser(migrated_data):
-    with sync_playwright() as playwright:
+    """Chromium for the tests of one module. Playwright's event loop runs only while
+    it is open (and the guard is lifted only then): the tests after these run with
+    Django's check on."""
+    with async_unsafe_allowed(), sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=CHROMIUM_ARGS
         )

@@ -2,6 +2,7 @@ import factory
 from django.conf import settings
 from django.contrib.gis.geos import MultiPolygon, Point
 from django.utils.text import slugify
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from atelier.models import Gemeente
 from kempenkaart.models import Instrument, ProcedureStap, Project
@@ -78,6 +79,13 @@ class ProjectFactory(factory.django.DjangoModelFactory):
             self.themas.set(extracted)
             self.save()
 
+    @factory.post_generation
+    def submitted(self, create, extracted, **kwargs):
+        """`submitted=True`: its revision waits in the moderation workflow."""
+        if extracted:
+            self.save_revision(user=self.ingediend_door)
+            self.get_workflow().start(self, self.ingediend_door)
+
 
 def offset(point, east=0, north=0):
     """`point` moved by metres east/north."""
@@ -95,3 +103,24 @@ def project_feature(slug="turnhout", **properties):
         "geometry": {"type": "Point", "coordinates": [here.x, here.y]},
         "properties": {"titel": "Via de API", "fase": "idee", **properties},
     }
+
+
+def project_admin_form(project, **actions):
+    """What the Wagtail admin's edit form posts for `project`, plus `actions`."""
+    return nested_form_data(
+        {
+            "title": project.title,
+            "slug": project.slug,
+            "description": rich_text(project.description or "<p>Tekst.</p>"),
+            "fase": project.fase,
+            "start_jaar": str(project.start_jaar or ""),
+            "eind_jaar": "",
+            "locatie": project.locatie.geojson,
+            "omtrek": "",
+            "gemeente": project.gemeente.pk,
+            "contact_naam": "",
+            "contact_email": "",
+            "afbeeldingen": inline_formset([]),
+            **actions,
+        }
+    )

@@ -68,20 +68,23 @@ def test_every_project_is_loaded_and_moderated_as_its_record_says():
 
 
 def test_the_demo_shows_every_moderation_state_as_moderation_leaves_it():
-    projects = Project.objects.filter(is_demo=True)
-    published = projects.filter(live=True)
-    waiting = projects.filter(live=False, afgewezen_op__isnull=True)
-    rejected = projects.filter(live=False, afgewezen_op__isnull=False)
-    assert published.exists() and waiting.exists() and rejected.exists()
+    projects = list(Project.objects.filter(is_demo=True).with_moderation())
+    published = [p for p in projects if p.live]
+    waiting = [p for p in projects if not p.live and not p.afwijzingsreden]
+    rejected = [p for p in projects if not p.live and p.afwijzingsreden]
+    assert published and waiting and rejected
     for project in published:
         assert project.live_revision is not None, project
-        assert project.afgewezen_op is None and not project.afwijzingsreden
+        assert project.current_workflow_state is None, project
     for project in waiting:
         assert project.latest_revision is not None and project.live_revision is None
+        assert project.workflow_in_progress, project
     for project in rejected:
-        assert project.afwijzingsreden and project.live_revision is None
+        assert project.needs_changes and project.live_revision is None
     # Officials submit in their own municipality only.
-    for project in projects.filter(ingediend_door__username="gemeente"):
+    for project in Project.objects.filter(
+        is_demo=True, ingediend_door__username="gemeente"
+    ):
         assert project.gemeente in Gemeente.objects.for_user(project.ingediend_door)
 
 

@@ -10,7 +10,7 @@ from django.contrib.gis.geos import MultiPolygon, Point
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from atelier.models import Gemeente
-from kempenkaart import services
+from kempenkaart import rules
 from kempenkaart.models import Project
 from tests.kempenkaart.factories import inside, square
 from tests.kempenkaart.test_views import CREATE, form_data
@@ -333,7 +333,7 @@ def test_an_officials_outline_may_not_reach_into_the_neighbouring_municipality(
                 gemeente=turnhout.pk,
             ),
         )
-        if reach <= services.BORDER_TOLERANCE:
+        if reach <= rules.BORDER_TOLERANCE:
             assert response.status_code == 302, response.content.decode()[:3000]
         else:
             assert "buiten uw gemeente" in response.content.decode(), reach
@@ -386,13 +386,13 @@ def test_the_api_keeps_an_officials_outline_in_their_municipality(
 def test_may_submit_at_decides_for_the_outline_too(gemeente_medewerker, partner):
     point, outlines = border_outlines()
     turnhout = Gemeente.objects.get(slug="turnhout")
-    assert services.may_submit_at(
+    assert rules.may_submit_at(
         gemeente_medewerker, gemeente=turnhout, locatie=point, omtrek=outlines[10]
     )
-    assert not services.may_submit_at(
+    assert not rules.may_submit_at(
         gemeente_medewerker, gemeente=turnhout, locatie=point, omtrek=outlines[300]
     )
-    assert services.may_submit_at(
+    assert rules.may_submit_at(
         partner, gemeente=turnhout, locatie=point, omtrek=outlines[300]
     )
 

@@ -1,4 +1,5 @@
-from datetime import date
+from datetime import date, timedelta
+from io import StringIO
 
 import pytest
 from django.contrib.gis.geos import MultiPolygon, Point, Polygon
@@ -275,3 +276,32 @@ def test_a_mail_server_that_fails_does_not_undo_or_break_the_action(
     assert len(failures) == 2
     assert all(r.levelname == "ERROR" and r.exc_info for r in failures)
     assert "Nieuw project op de Kempenkaart" in failures[0].getMessage()
+
+
+def test_a_step_dated_in_the_future_counts_from_its_day_on():
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    tomorrow = today + timedelta(days=1)
+    instrument = InstrumentFactory(
+        stappen=[
+            ("voorlopige-vaststelling", date(2024, 1, 1)),
+            ("definitieve-vaststelling", tomorrow),
+        ]
+    )
+    assert instrument.status == Instrument.Status.VOORLOPIG_VASTGESTELD
+    assert instrument.status_from_steps(today=tomorrow) == Instrument.Status.VAN_KRACHT
+    untouched = InstrumentFactory(stappen=[("start", date(2024, 1, 1))])
+    # The day comes: the daily command stores the new status, and only that one.
+    assert Instrument.objects.refresh_status(today=tomorrow) == 1
+    instrument.refresh_from_db()
+    untouched.refresh_from_db()
+    assert instrument.status == Instrument.Status.VAN_KRACHT
+    assert untouched.status == Instrument.Status.IN_OPMAAK
+    # Run today, the command puts it back: tomorrow's step does not count yet.
+    out = StringIO()
+    call_command("refresh_instrument_status", stdout=out)
+    assert "1 instrument(en)" in out.getvalue()
+    instrument.refresh_from_db()
+    assert instrument.status == Instrument.Status.VOORLOPIG_VASTGESTELD

@@ -6,10 +6,14 @@ import datetime
 import pytest
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from atelier.models import HomePage
 from kempenkaart.models import InstrumentDocument
-from modeldocumenten.models import DocumentVersie, InspirationIndexPage
-from tests.modeldocumenten.factories import document_file, model_document
+from modeldocumenten.models import DocumentVersie
+from tests.modeldocumenten.factories import (
+    InspirationPageFactory,
+    document_file,
+    model_document,
+    story,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -121,21 +125,18 @@ def test_an_uploaded_document_attached_to_nothing_is_for_staff_only(
 
 def test_documents_of_instruments_and_of_live_pages_are_public(client):
     from tests.kempenkaart.factories import InstrumentFactory
-    from tests.modeldocumenten.test_inspiration import story
 
     instrument = InstrumentFactory()
     plan = document_file("grafisch-plan.pdf", b"%PDF-1.4 plan")
     InstrumentDocument.objects.create(instrument=instrument, document=plan)
     folder = document_file("folder.pdf", b"%PDF-1.4 folder")
     concept = document_file("concept.pdf", b"%PDF-1.4 concept")
-    index = InspirationIndexPage(title="Inspiratie", slug="inspiratie")
-    HomePage.objects.get().add_child(instance=index)
-    index.save_revision().publish()
-    story(index, "Spelen", body=[("download", {"document": folder, "label": ""})])
-    draft = story(
-        index, "Nog niet af", body=[("download", {"document": concept, "label": ""})]
+    story("Spelen", body=[("download", {"document": folder, "label": ""})])
+    InspirationPageFactory(
+        title="Nog niet af",
+        body=[("download", {"document": concept, "label": ""})],
+        live=False,
     )
-    draft.unpublish()
     assert served(client, plan) == 200
     assert served(client, folder) == 200
     assert served(client, concept) == 404

@@ -2,34 +2,20 @@ import json
 
 import pytest
 
-from atelier.models import HomePage, Thema
-from modeldocumenten.models import InspirationIndexPage, InspirationPage
 from tests.kempenkaart.factories import ProjectFactory
-from tests.modeldocumenten.factories import model_document
+from tests.modeldocumenten import factories
+from tests.modeldocumenten.factories import inspiration_index, model_document
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def inspiratie():
-    index = InspirationIndexPage(title="Inspiratie", slug="inspiratie")
-    HomePage.objects.get().add_child(instance=index)
-    index.save_revision().publish()
-    return index
+    return inspiration_index()
 
 
-def story(index, title, *, themas=(), body=(), documenten=()):
-    page = InspirationPage(
-        title=title,
-        slug=title.lower().replace(" ", "-"),
-        intro=f"Over {title}.",
-        body=list(body),
-    )
-    page.themas = list(Thema.objects.filter(slug__in=themas))
-    page.modeldocumenten = list(documenten)
-    index.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+def story(index, title, **kwargs):
+    return factories.story(title, parent=index, **kwargs)
 
 
 def test_an_inspiration_page_shows_its_blocks_projects_and_documents(

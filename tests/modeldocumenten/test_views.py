@@ -139,12 +139,7 @@ def test_unpublished_documents_and_unknown_files_are_not_served(client, document
     versie = documenten["terrassen"].versies.get()
     assert client.get(versie.download_url("exe")).status_code == 404
     assert client.get("/modeldocumenten/download/999999/pdf/").status_code == 404
-    assert (
-        client.get(
-            documenten["concept"].url or "/modeldocumenten/nog-in-review/"
-        ).status_code
-        == 404
-    )
+    assert client.get("/modeldocumenten/nog-in-review/").status_code == 404
 
 
 def test_the_municipality_page_shows_what_it_adopted(client, documenten):
@@ -155,21 +150,30 @@ def test_the_municipality_page_shows_what_it_adopted(client, documenten):
 
 
 def test_the_home_page_shows_the_latest_documents(client, documenten):
+    # The menu links the library on every page: the section lists the documents.
     html = client.get("/").content.decode()
-    assert "Modeldocumenten" in html
-    assert library().url in html
+    for page in ("verharding", "terrassen", "checklist"):
+        assert documenten[page].url in html
+    assert "Nog in review" not in html
 
 
-def test_the_library_is_only_built_from_its_own_page_types():
-    from wagtail.test.utils import WagtailTestUtils  # noqa: F401
-
+def test_model_documents_are_made_in_the_library_only(client, iok_medewerker):
+    """Staff may add a model document in the library, not elsewhere; there is one
+    library."""
     from atelier.models import HomePage
-    from modeldocumenten.models import ModelDocumentIndexPage, ModelDocumentPage
 
-    assert ModelDocumentPage.parent_page_types == [
-        "modeldocumenten.ModelDocumentIndexPage"
-    ]
-    assert ModelDocumentIndexPage in HomePage.allowed_subpage_models()
+    home = HomePage.objects.get()
+    client.force_login(iok_medewerker)
+
+    def add_form(parent, model):
+        """The add form, or where Wagtail sends who may not add this here."""
+        url = f"/admin/pages/add/modeldocumenten/{model}/{parent.pk}/"
+        response = client.get(url)
+        return response.status_code, response.get("Location")
+
+    assert add_form(library(), "modeldocumentpage") == (200, None)
+    assert add_form(home, "modeldocumentpage") == (302, "/admin/")
+    assert add_form(home, "modeldocumentindexpage") == (302, "/admin/")  # max 1
 
 
 def test_publishing_a_draft_keeps_the_downloads_counted_meanwhile(client):

@@ -6,7 +6,13 @@ import re
 
 import pytest
 from django.urls import reverse
-from wagtail.models import PageLogEntry
+from wagtail.models import PageLogEntry, WorkflowPage
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
 
 from modeldocumenten.models import DocumentVersie, ModelDocumentPage
 from tests.modeldocumenten.factories import document_file, model_document
@@ -28,14 +34,69 @@ def add_version(page, user, nummer="2.0"):
     return draft
 
 
-def test_model_documents_use_the_partner_review_workflow():
+def test_model_documents_are_reviewed_by_the_workflow_assigned_to_the_library():
     page = model_document("Verordening terrassen")
+    library = page.get_parent()
     workflow = page.get_workflow()
-    assert workflow.name == "Partnerreview modeldocumenten"
+    # Assigned by reference (Wagtail's WorkflowPage), not looked up by its name.
+    assert WorkflowPage.objects.get(page=library).workflow == workflow
     assert [t.name for t in workflow.tasks] == [
         "Review door partners en experten",
         "Publicatie door IOK",
     ]
+    # The library page itself is moderated like the rest of the site.
+    assert library.specific.get_workflow() == library.get_parent().get_workflow()
+    assert library.specific.get_workflow() != workflow
+
+
+def edit_form(page, **fields):
+    """The admin's edit form of `page` as a browser posts it."""
+    return nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "summary": page.summary,
+            "gebruik": rich_text(""),
+            "body": streamfield([]),
+            "soort": page.soort_id,
+            "beleidsniveau": page.beleidsniveau,
+            "versies": inline_formset(
+                [
+                    {
+                        "id": v.pk,
+                        "nummer": v.nummer,
+                        "datum": v.datum.isoformat(),
+                        "wijzigingen": v.wijzigingen,
+                        "bestand": v.bestand_id,
+                        "pdf": v.pdf_id or "",
+                    }
+                    for v in page.versies.all()
+                ]
+            ),
+            "adopties": inline_formset([]),
+            "comments": inline_formset([]),
+            **fields,
+        }
+    )
+
+
+def test_renaming_the_review_workflow_keeps_the_review(client, iok_medewerker):
+    page = model_document("Verordening terrassen")
+    workflow = page.get_workflow()
+    workflow.name = "Nazicht door het netwerk"
+    workflow.save()
+
+    client.force_login(iok_medewerker)
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        edit_form(page, summary="Nieuwe samenvatting.", **{"action-submit": "1"}),
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    page = ModelDocumentPage.objects.get(pk=page.pk)
+    state = page.current_workflow_state
+    assert state.workflow.name == "Nazicht door het netwerk"
+    assert state.current_task_state.task.name == "Review door partners en experten"
+    assert page.summary != "Nieuwe samenvatting."  # not live before the review
 
 
 def test_a_new_version_is_public_only_after_review_and_publication(
@@ -87,7 +148,9 @@ def test_reviewers_can_ask_for_changes(iok_medewerker, expert):
         user=expert, comment="Voeg een voorbeeld toe."
     )
     page = ModelDocumentPage.objects.get(pk=page.pk)
-    assert page.current_workflow_state.status == "needs_changes"
+    state = page.current_workflow_state
+    assert state.status == "needs_changes"
+    assert state.task_states.get(status="rejected").comment == "Voeg een voorbeeld toe."
     assert not page.versies.filter(nummer="1.1").exists()
 
 

@@ -6,17 +6,15 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from atelier import uploads
-from atelier.mail import mail_send
 from atelier.pdf import render_pdf
 from netwerk.models import Bijeenkomst, Genodigde
 
-from . import rules
+from . import notifications, rules
 from .models import Advies, Bijlage, Dossier, Expert, PanelLid, Tijdslot, Zitting
 
 IMAGE_EXTENSIONS = {"jpg", "jpeg", "png", "gif", "webp"}
@@ -287,23 +285,6 @@ def advice_letter(dossier):
     )
 
 
-def _municipality_addresses(dossier):
-    addresses = (
-        {
-            lid.user.email
-            for lid in dossier.gemeente.organisatie.lidmaatschappen.select_related(
-                "user"
-            )
-            if lid.user.is_active and lid.user.has_perm(rules.BOOK)
-        }
-        if hasattr(dossier.gemeente, "organisatie")
-        else set()
-    )
-    if dossier.ingediend_door and dossier.ingediend_door.email:
-        addresses.add(dossier.ingediend_door.email)
-    return sorted(addresses)
-
-
 @transaction.atomic
 def advies_approve(*, user, dossier, now=None):
     """The chair approves the advice; the municipality gets the letter by mail."""
@@ -317,20 +298,7 @@ def advies_approve(*, user, dossier, now=None):
     advies.goedgekeurd_op = now or timezone.now()
     advies.goedgekeurd_door = user
     advies.save(update_fields=["goedgekeurd_op", "goedgekeurd_door", "updated_at"])
-    context = {
-        "dossier": dossier,
-        "advies": advies,
-        "url": reverse("kwaliteitskamer:dossier", kwargs={"pk": dossier.pk}),
-    }
-    to = _municipality_addresses(dossier)
-    transaction.on_commit(
-        lambda: mail_send(
-            subject_template="kwaliteitskamer/mail/advies_subject.txt",
-            body_template="kwaliteitskamer/mail/advies_body.txt",
-            context=context,
-            to=to,
-        )
-    )
+    notifications.advies_approved(dossier, advies)
     return advies
 
 
@@ -372,9 +340,6 @@ def expert_create(*, user, organisatie=None, expertises=(), is_demo=False):
 def overdue_notify(today=None):
     """Mail IOK staff the advice past its deadline and still not approved;
     ([dossier], [address])."""
-    from django.contrib.auth import get_user_model
-    from django.db.models import Q
-
     from .figures import is_overdue
 
     dossiers = Dossier.objects.filter(status=Dossier.Status.INGEDIEND).select_related(
@@ -387,18 +352,5 @@ def overdue_notify(today=None):
     ]
     if not overdue:
         return [], []
-    app_label, codename = rules.MANAGE.split(".")
-    permission = Q(
-        groups__permissions__codename=codename,
-        groups__permissions__content_type__app_label=app_label,
-    )
-    staff = get_user_model().objects.filter(permission, is_active=True).distinct()
-    to = sorted({user.email for user in staff if user.email})
-    for address in to:  # one mail per person: they need not see each other
-        mail_send(
-            subject_template="kwaliteitskamer/mail/te_laat_subject.txt",
-            body_template="kwaliteitskamer/mail/te_laat_body.txt",
-            context={"dossiers": overdue},
-            to=[address],
-        )
+    to = notifications.advies_overdue(overdue)
     return overdue, to

@@ -189,6 +189,7 @@ def test_advice_approved_by_chair_mails_the_municipality(
     assert len(mailoutbox) == 1
     assert gemeente_medewerker.email in mailoutbox[0].to
     assert "Herinrichting Markt" in mailoutbox[0].subject
+    assert f"http://testserver/kwaliteitskamer/dossiers/{d.pk}/" in mailoutbox[0].body
     with pytest.raises(ValidationError):
         services.advies_record(
             user=member.user,

@@ -34,8 +34,8 @@ MODULE = "portal"
 class Section:
     """A block an app adds to a shared page.
 
-    page: "home" (context(request)), "gemeente" (context(request, gemeente)) or
-    "account" (context(request)); context returns the template's `section` variable,
+    page: "home" (context(request)), "gemeente" (context(request, gemeente)),
+    "project" (context(request, project)) or "account" (context(request)); context returns the template's `section` variable,
     or None to show nothing."""
 
     page: str

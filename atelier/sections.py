@@ -2,7 +2,8 @@
 account page), declared in each app's `portal.py` as `atelier.plugins.Section`s, so
 that the core names no app and each part appears as soon as it is built.
 
-Home and account sections take (request); municipality sections (request, gemeente).
+Home and account sections take (request); municipality sections (request, gemeente);
+project sections, shown on a Kempenkaart project's page, (request, project).
 """
 
 from . import plugins

@@ -94,6 +94,7 @@ PARTNER_GATHERING = "Partnerdag netwerk"
 HIDDEN_PROJECT = "Geheim woonerf"
 OFFICIAL_NAME = "Vertrouwelijk"
 CONCEPT_PAGE = "Concept parkeerreglement"
+KK_DOSSIER = "Geheim kwaliteitskamerdossier"
 KERN_ACTION = "Kernpartners bezorgen hun activiteitenlijst"
 THEMATIC_MINUTES = "Besloten verslag erfgoedoverleg"
 MAATWERK_SUBJECT = "Maatwerk voor de stationsbuurt"
@@ -108,6 +109,7 @@ SECRETS = [
     LEEREVALUATIE,
     LEERPEILING,
     HIDDEN_PROJECT,
+    KK_DOSSIER,
     OFFICIAL_NAME,
     CONCEPT_PAGE,
     "los-verslag",
@@ -200,6 +202,25 @@ def build_world():
     )
     index.add_child(instance=story)
     story.save_revision().publish()
+
+    # The kwaliteitskamer: a dossier of Turnhout, submitted, with advice not yet
+    # published; the expert of the table is not on its panel.
+    from netwerk.kwaliteitskamer.models import Advies
+    from tests.kwaliteitskamer.factories import dossier, zitting
+
+    w.kk_dossier = dossier(
+        user=users[OFFICIAL],
+        tijdslot=zitting().tijdsloten.first(),
+        gemeente=turnhout,
+        title=KK_DOSSIER,
+    )
+    Advies.objects.create(
+        dossier=w.kk_dossier,
+        context="c",
+        appreciatie="a",
+        aanbevelingen="r",
+        conclusie="positief",
+    )
 
     # The network: a kernpartneroverleg with an action item, a thematic consultation
     # the expert is invited to, a request for tailored support of Turnhout with an
@@ -574,6 +595,62 @@ SURFACES = [
         "rendition of an image of a live page",
         lambda w: w.story_image.get_rendition("fill-20x20").url,
         EVERYONE,
+    ),
+    # The kwaliteitskamer: a dossier, its files, letter and agenda pack only for its
+    # municipality and staff (and its panel); the advice bank is public.
+    Surface("advice bank", "/kwaliteitskamer/adviezen/", EVERYONE),
+    Surface(
+        "advice bank lists no unpublished advice",
+        "/kwaliteitskamer/adviezen/",
+        EVERYONE,
+        marker=KK_DOSSIER,
+        sees=frozenset(),
+    ),
+    Surface(
+        "kwaliteitskamer dossier",
+        lambda w: f"/kwaliteitskamer/dossiers/{w.kk_dossier.pk}/",
+        SUBMITTER,
+        marker=KK_DOSSIER,
+    ),
+    Surface(
+        "kwaliteitskamer attachment",
+        lambda w: (
+            f"/kwaliteitskamer/dossiers/{w.kk_dossier.pk}/bijlagen/"
+            f"{w.kk_dossier.bijlagen.first().pk}/"
+        ),
+        SUBMITTER,
+    ),
+    Surface(
+        "kwaliteitskamer advice letter",
+        lambda w: f"/kwaliteitskamer/dossiers/{w.kk_dossier.pk}/adviesbrief.pdf",
+        SUBMITTER,
+    ),
+    Surface(
+        "kwaliteitskamer panel",
+        lambda w: f"/kwaliteitskamer/dossiers/{w.kk_dossier.pk}/panel/",
+        STAFF,
+    ),
+    Surface(
+        "kwaliteitskamer agenda pack",
+        lambda w: (
+            f"/kwaliteitskamer/zittingen/{w.kk_dossier.zitting.bijeenkomst.slug}"
+            "/agenda.pdf"
+        ),
+        STAFF,
+    ),
+    Surface("kwaliteitskamer figures", "/kwaliteitskamer/cijfers/", STAFF),
+    Surface(
+        "kwaliteitskamer export",
+        "/kwaliteitskamer/cijfers/dossiers.csv",
+        STAFF,
+        marker=KK_DOSSIER,
+    ),
+    Surface(
+        "search finds no unpublished advice",
+        "/zoeken/?q=kwaliteitskamerdossier",
+        EVERYONE,
+        marker=KK_DOSSIER,
+        sees=frozenset(),
     ),
     # Wagtail's admin: what reviewers need
     admin("dashboard", "/admin/", ADMIN_USERS),

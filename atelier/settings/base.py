@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "kempenkaart",
     "modeldocumenten",
     "netwerk",
+    "netwerk.kwaliteitskamer",
     "leergemeenschap",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",

@@ -44,3 +44,13 @@ def json_text_script(json_text, element_id):
 def download_url(versie, kind):
     """`{{ versie|download_url:"pdf" }}`: the counted download link of a file."""
     return versie.download_url(kind)
+
+
+@register.simple_tag(takes_context=True)
+def page_sections(context, page, *args):
+    """The sections apps add to a shared page that has no view of the core's own (a
+    Kempenkaart project's page: `{% page_sections "project" project as sections %}`),
+    as [(template, section)] like `atelier.sections.render_sections`."""
+    from atelier.sections import render_sections
+
+    return render_sections(page, context["request"], *args)

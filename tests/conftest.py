@@ -224,3 +224,36 @@ def site_pages(db):
         "/account/aanmelden/",
         "/api/docs/",
     ]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def migrated_data(django_db_setup, django_db_blocker):
+    """What the migrations put in the test database (municipalities, home page,
+    roles, workflows), serialized once at the start of the session (of each xdist
+    worker): tests that commit (live server, threads, other processes) start again
+    from it through `migrated_rows`. Django's serialized rollback does not hold here:
+    the flush after a transactional test recreates post_migrate rows it then
+    duplicates."""
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+def restore_migrated_data(data):
+    """Empty every table (without the rows a plain flush recreates after it), put
+    back exactly what the migrations made, and move the sequences past those rows."""
+    from django.apps import apps
+    from django.core.management.color import no_style
+
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connection.creation.deserialize_db_from_string(data)
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)
+
+
+@pytest.fixture
+def migrated_rows(migrated_data, transactional_db):
+    """A transactional test (committed data) that starts from the migrated rows,
+    whatever ran before it."""
+    restore_migrated_data(migrated_data)

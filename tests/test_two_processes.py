@@ -22,7 +22,7 @@ from django.db import connection
 
 from atelier.models import ContentPage, HomePage
 from tests.atelier.factories import UserFactory
-from tests.conftest import _database
+from tests.conftest import _database, restore_migrated_data
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -113,11 +113,13 @@ def s3():
 
 
 @pytest.fixture(scope="module")
-def shared_database(django_db_setup, django_db_blocker):
-    """A committed copy of the test database with a superuser and a published page."""
+def shared_database(django_db_setup, django_db_blocker, migrated_data):
+    """A committed copy of the test database (as the migrations made it, whatever
+    ran before) with a superuser and a published page."""
     creation = connection.creation
     name = creation.get_test_db_clone_settings(SUFFIX)["NAME"]
     with django_db_blocker.unblock():
+        restore_migrated_data(migrated_data)
         creation.clone_test_db(suffix=SUFFIX, verbosity=0)
         with _database(name):
             # Hashed as the servers' settings expect (the tests' use MD5).

@@ -13,7 +13,7 @@
     var kempen = L.geoJSON(JSON.parse(document.getElementById("gemeenten-geojson").textContent), {
       style: { color: "#17594a", weight: 1, fill: false, interactive: false }
     }).addTo(map);
-    map.fitBounds(kempen.getBounds());
+    map.fitBounds(kempen.getBounds(), { animate: false });  // no zoom animation to wait for
     if (document.body.dataset.boundaryAttribution && map.attributionControl) {
       map.attributionControl.addAttribution(document.body.dataset.boundaryAttribution);
     }
@@ -71,6 +71,7 @@
         var match = gemeenten.filter(function (f) { return f.properties.naam.toLowerCase() === wanted; })[0];
         if (match) { map.fitBounds(L.geoJSON(match).getBounds(), { animate: false }); }
       };
+      search.addEventListener("input", go);  // a name typed or picked from the list
       search.addEventListener("change", go);
       search.addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); go(); } });
     }

@@ -120,7 +120,7 @@ def test_a_result_links_to_the_document_with_its_summary(client):
     (result,) = response.context["groups"][0].results
     assert result.url == doc.url
     assert result.summary == "Regels voor verharde oppervlakken in tuinen."
-    assert result.extra == "Verordening · lokaal"
+    assert result.extra == "Verordening · Lokaal"
     assert f'<a href="{doc.url}">' in response.content.decode()
 
 

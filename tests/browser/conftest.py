@@ -9,37 +9,16 @@ import shutil
 from contextlib import contextmanager
 
 import pytest
-from django.apps import apps
-from django.core.management import call_command
-from django.core.management.color import no_style
-from django.db import connection
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
-@pytest.fixture(scope="session")
-def migrated_data(django_db_setup, django_db_blocker):
-    """What the migrations put in the database (municipalities, home page, roles),
-    captured before Playwright starts: the live server's tests commit, and the flush
-    after each of them empties every table. (Django's serialized rollback does not
-    survive here: Playwright's greenlet gives Django a connection of its own.)"""
-    with django_db_blocker.unblock():
-        return connection.creation.serialize_db_to_string()
-
-
 @pytest.fixture(autouse=True)
-def _restore_migrated_data(migrated_data, transactional_db):
-    # Empty every table (without the post_migrate rows a plain flush recreates), then
-    # put back exactly what the migrations made.
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-    connection.creation.deserialize_db_from_string(migrated_data)
-    # The restored rows keep their ids: move the sequences past them.
-    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
-    with connection.cursor() as cursor:
-        for sql in statements:
-            cursor.execute(sql)
+def _restore_migrated_data(migrated_rows):
+    """Every browser test starts from what the migrations made (tests/conftest.py):
+    the live server's tests commit, and the flush after each empties every table."""
 
 
 @contextmanager

@@ -8,7 +8,12 @@ from atelier.models import Gemeente
 from kempenkaart import services
 from kempenkaart.models import Project
 from tests.atelier.factories import UserFactory
-from tests.kempenkaart.factories import InstrumentFactory, ProjectFactory, inside
+from tests.kempenkaart.factories import (
+    InstrumentFactory,
+    ProjectFactory,
+    inside,
+    offset,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -128,7 +133,14 @@ def test_filters_live_in_the_url_and_the_list_follows_the_map(live_server, page)
 
     # "Wat geldt hier?" on a click on the map.
     page.goto(live_server.url + "/kaart/?laag=gemeenten")
-    click_map_at(page, "kempenkaart", rup.geom.point_on_surface)
+    # Zoomed in (a pixel is a few metres), beside the project at the RUP's centre.
+    spot = offset(rup.geom.centroid, east=100)
+    page.wait_for_function("() => window.atelier && window.atelier.maps['kempenkaart']")
+    page.evaluate(
+        f"() => window.atelier.maps['kempenkaart'].setView([{spot.y}, {spot.x}], 16,"
+        " {animate: false})"
+    )
+    click_map_at(page, "kempenkaart", spot)
     page.locator("#kaart-detail >> text=Wat geldt hier?").wait_for()
     assert "RUP Stationsomgeving" in page.locator("#kaart-detail").inner_text()
     assert (

@@ -255,7 +255,7 @@ def test_a_partner_page_shows_its_projects_on_a_map(client):
     project.save()
     page = client.get(reverse("netwerk:partner-detail", args=[org.slug]))
     assert "Speelbos aan de Aa" in page.text
-    assert 'data-map="dataMap"' in page.text and 'id="partner-projecten"' in page.text
+    assert 'data-map="smallMap"' in page.text and 'id="partner-projecten"' in page.text
 
 
 def test_staff_edit_any_partners_activity_a_partner_only_their_own(client, places):

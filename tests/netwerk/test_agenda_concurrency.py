@@ -15,8 +15,8 @@ PEOPLE = 50
 SEATS = 20
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_fifty_at_once_for_twenty_seats():
+@pytest.mark.django_db(transaction=True)
+def test_fifty_at_once_for_twenty_seats(migrated_rows):
     bijeenkomst = open_bijeenkomst(capaciteit=SEATS)
     start = threading.Barrier(PEOPLE)
     errors = []

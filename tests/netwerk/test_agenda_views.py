@@ -116,7 +116,7 @@ def test_the_event_page_has_programme_map_and_form(client, gatherings):
     )
     content = client.get(bijeenkomst.get_absolute_url()).content.decode()
     assert "Inleiding" in content and "An (IOK)" in content
-    assert 'data-map="dataMap"' in content and 'id="bijeenkomst-geojson"' in content
+    assert 'data-map="smallMap"' in content and 'id="bijeenkomst-geojson"' in content
     assert "Schrijf me in" in content
     assert "style=" not in content.split("<body", 1)[1]
 

@@ -8,10 +8,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
-# Run the suite in parallel (pytest-xdist): `make test PYTEST_WORKERS="-n 2"`. Each
-# worker has its own test and demo databases and its own live server. Off by default:
-# on a busy 2-core machine it did not shorten the run (see the README).
-PYTEST_WORKERS ?=
+# The suite runs in two processes (pytest-xdist), one per core: each worker has its own
+# test and demo databases and its own live server. `make test PYTEST_WORKERS=` runs it
+# in one process.
+PYTEST_WORKERS ?= -n 2
 
 .PHONY: help run test test-fast serve setup system system-browser venv database migrate demo \
 	static lint format check pytest bench backup restore lock clean

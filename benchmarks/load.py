@@ -79,6 +79,7 @@ def server_env(url, port):
         DJANGO_HSTS_SECONDS="0",
         DJANGO_LOG_LEVEL="WARNING",
         DJANGO_API_RATE_ANON="100000000/minute",  # measured, not throttled
+        DJANGO_API_RATE_USER="100000000/minute",  # (it counts anonymous too)
         PYTHONUNBUFFERED="1",
     )
     return env
@@ -109,6 +110,7 @@ def prepare_pages_database(env):
     ) as conn:
         conn.execute("CREATE EXTENSION IF NOT EXISTS postgis")
     print(f"==> Migrating {PAGES_DB} and loading the demo data", flush=True)
+    manage(env, "createcachetable")  # the database cache (no Redis)
     manage(env, "migrate", "--noinput", "--verbosity", "0")
     manage(env, "load_demo")
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")

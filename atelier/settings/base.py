@@ -307,6 +307,8 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},  # a line per CSS file it parses
+        "fontTools": {"level": "WARNING"},
     },
 }
 

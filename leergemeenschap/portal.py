@@ -4,9 +4,9 @@ atelier.plugins)."""
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from atelier.plugins import MenuItem, Portal, Section
+from atelier.plugins import MapLayer, MenuItem, Portal, Section
 
-from . import demo, search, views
+from . import demo, maps, search, views
 
 portal = Portal(
     urls=[path("leergemeenschap/", include("leergemeenschap.urls"))],
@@ -24,6 +24,15 @@ portal = Portal(
             views.gemeente_section_context,
             order=40,
         ),
+    ],
+    map_layers=[
+        MapLayer(
+            "gemeente",
+            _("Cases van de leergemeenschap"),
+            maps.gemeente_cases_features,
+            color="#6a3d9a",
+            order=40,
+        )
     ],
     menu=[MenuItem(_("Leergemeenschap"), "leergemeenschap:list", order=40)],
     demo=demo.load,

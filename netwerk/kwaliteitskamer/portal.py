@@ -4,9 +4,9 @@ atelier.plugins)."""
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from atelier.plugins import MenuItem, Portal, Section
+from atelier.plugins import MapLayer, MenuItem, Portal, Section
 
-from . import demo, search, sections
+from . import demo, maps, search, sections
 
 portal = Portal(
     urls=[path("kwaliteitskamer/", include("netwerk.kwaliteitskamer.urls"))],
@@ -24,6 +24,15 @@ portal = Portal(
             sections.gemeente_section_context,
             order=40,
         ),
+    ],
+    map_layers=[
+        MapLayer(
+            "gemeente",
+            _("Adviezen van de kwaliteitskamer"),
+            maps.gemeente_adviezen_features,
+            color="#8a6d00",
+            order=30,
+        )
     ],
     menu=[MenuItem(_("Kwaliteitskamer"), "kwaliteitskamer:adviesbank", order=40)],
     demo=demo.load,

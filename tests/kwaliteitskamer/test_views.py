@@ -523,3 +523,38 @@ def test_huge_numbers_and_odd_parameters_are_404_not_500(
         "/kwaliteitskamer/adviezen/", {"pagina": "x%00", "jaar": "-1"}
     )
     assert response.status_code == 200
+
+
+def test_published_advice_on_the_municipality_map(client, setting):
+    """The municipality's map (a MapLayer) shows a dossier's location only once its
+    advice is published, linking to the redacted advice."""
+    import json
+    import re
+
+    from tests.kempenkaart.factories import inside
+
+    d, advies = setting["dossier"], setting["advies"]
+    Dossier.objects.filter(pk=d.pk).update(locatie=inside("turnhout"))
+
+    def on_map():
+        html = client.get("/gemeenten/turnhout/").content.decode()
+        found = re.search(
+            r'<script id="gemeente-lagen" type="application/json">(.*?)</script>',
+            html,
+            re.S,
+        )
+        layer = next(
+            x for x in json.loads(found.group(1)) if x["label"].startswith("Adviezen")
+        )
+        return {
+            f["properties"]["naam"]: f["properties"]["url"]
+            for f in layer["features"]["features"]
+        }
+
+    assert on_map() == {}
+    advies.goedgekeurd_op = timezone.now()
+    advies.save()
+    Dossier.objects.filter(pk=d.pk).update(gepubliceerd_op=timezone.now())
+    assert on_map() == {
+        "Geheim stadsproject": reverse("kwaliteitskamer:advies", args=[advies.pk])
+    }

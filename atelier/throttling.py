@@ -8,7 +8,9 @@ The counts live in Django's cache: per process with the default local-memory cac
 """
 
 import math
+import time
 
+from django.core.cache import cache
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, permissions, throttling
 from rest_framework.settings import api_settings
@@ -63,3 +65,49 @@ def exception_handler(exc, context):
         dutch.wait = wait  # for the Retry-After header
         exc = dutch
     return drf_exception_handler(exc, context)
+
+
+class FormLimit:
+    """A limit on a form's use per client (outside the API): at most `count` uses
+    per `seconds`, for each (count, seconds) pair; a count of 0 is no limit.
+
+    Counted in fixed windows in Django's cache, by `cache.add` + `cache.incr` (atomic
+    in Redis; shared by every process when CACHES is shared, like the API throttles).
+    `take()` counts one use, or refuses (counting nothing) and says how many seconds
+    until the fullest window ends; `give_back()` returns a use that was taken but
+    did not happen (the form was refused for another reason)."""
+
+    def __init__(self, scope, ident, limits):
+        self.scope = scope
+        self.ident = ident
+        self.limits = [(count, seconds) for count, seconds in limits if count]
+        self.taken = []
+
+    def _key(self, seconds, window):
+        return f"limit:{self.scope}:{seconds}:{window}:{self.ident}"
+
+    def take(self):
+        """None when counted; else the seconds to wait (and nothing counted)."""
+        now = time.time()
+        for count, seconds in self.limits:
+            window = int(now // seconds)
+            key = self._key(seconds, window)
+            cache.add(key, 0, seconds + 60)
+            try:
+                used = cache.incr(key)
+            except ValueError:  # expired between add and incr
+                cache.set(key, 1, seconds + 60)
+                used = 1
+            self.taken.append(key)
+            if used > count:
+                self.give_back()
+                return math.ceil((window + 1) * seconds - now)
+        return None
+
+    def give_back(self):
+        for key in self.taken:
+            try:
+                cache.decr(key)
+            except ValueError:  # expired meanwhile: nothing to give back
+                pass
+        self.taken = []

@@ -237,6 +237,12 @@ AXES_CLIENT_IP_CALLABLE = "atelier.security.client_ip"  # a proxy's header if de
 AXES_LOCKOUT_CALLABLE = "atelier.security.lockout_response"
 AXES_SENSITIVE_PARAMETERS = ["password"]
 
+# Registrations for a gathering (the public form of netwerk), per client address: at
+# most this many per 10 minutes and per day (each one mails its address); 0: no limit.
+# Counted in the shared cache (atelier.throttling.FormLimit).
+REGISTRATIONS_PER_10_MINUTES = env.int("DJANGO_REGISTRATIONS_PER_10_MINUTES", default=5)
+REGISTRATIONS_PER_DAY = env.int("DJANGO_REGISTRATIONS_PER_DAY", default=30)
+
 # Shared state: the cache (API throttling, cached pages and data) and the sessions in
 # Redis when REDIS_URL is set, so that every app process sees the same; otherwise the
 # cache in a database table (`createcachetable`, run by the set-up) and the sessions in

@@ -29,6 +29,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Registration limits no test run reaches; tests/netwerk/test_agenda_limits.py sets
+# small ones.
+REGISTRATIONS_PER_10_MINUTES = REGISTRATIONS_PER_DAY = 100000
 # Throttling stays on, with rates no test run reaches (schemathesis sends hundreds of
 # requests a minute); tests/atelier/test_throttling.py sets small ones.
 REST_FRAMEWORK = {

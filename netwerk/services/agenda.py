@@ -6,7 +6,10 @@ places and the decision "confirmed or waiting list" are made by one transaction 
 time. Once per e-mail address is a database constraint as well.
 
 No account is needed: a registration gets a personal token, mailed in its cancel
-link; only the token's hash is stored. Mail goes out after the commit through
+link; only the token's hash is stored. The reminder carries a cancel link too: since
+the token itself is not kept, the reminder issues a fresh one and stores its hash in
+place of the old (one hash per registration, no extra table); the link of the
+confirmation mail then stops working and the reminder says its link replaces it. Mail goes out after the commit through
 atelier.mail.mail_send, so a mail server that is down never loses a registration.
 """
 
@@ -219,7 +222,12 @@ def inschrijving_set_aanwezig(inschrijving, aanwezig):
 
 def inschrijvingen_remind(now=None):
     """Mail every confirmed registrant of a planned gathering that starts within
-    two days a reminder, once (herinnerd_op). Returns how many were reminded."""
+    two days a reminder, once (herinnerd_op). Returns how many were reminded.
+
+    Each reminder carries a fresh personal cancel link: a new token whose hash
+    replaces the registration's, in the same update that claims the reminder. Only
+    the newest link works (the confirmation mail's stops), so there is never more
+    than one valid link per registration, and a cancel link still works once."""
     now = now or timezone.now()
     due = Inschrijving.objects.filter(
         status=Inschrijving.Status.BEVESTIGD,
@@ -233,15 +241,17 @@ def inschrijvingen_remind(now=None):
         with transaction.atomic():
             # Claim it first: a second run (or one running at the same time)
             # finds it reminded and skips it.
+            token = secrets.token_urlsafe(32)
             claimed = Inschrijving.objects.filter(
                 pk=pk, herinnerd_op__isnull=True
-            ).update(herinnerd_op=now)
+            ).update(herinnerd_op=now, token_hash=token_hash(token))
             if claimed:
                 inschrijving = Inschrijving.objects.select_related("bijeenkomst").get(
                     pk=pk
                 )
                 transaction.on_commit(
-                    lambda i=inschrijving: _mail(i, "herinnering"), robust=True
+                    lambda i=inschrijving, t=token: _mail(i, "herinnering", token=t),
+                    robust=True,
                 )
                 reminded += 1
     return reminded

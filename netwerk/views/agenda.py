@@ -3,9 +3,11 @@ documents, map and registration form, the calendar files, the personal cancel li
 and the organisers' list of registrations (export, presence list, attendance)."""
 
 import calendar as month_calendar
+import math
 import re
 from datetime import date, datetime, timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,6 +22,8 @@ from django.views.decorators.http import require_POST
 from atelier.exports import csv_response, xlsx_response
 from atelier.geojson import feature_collection
 from atelier.pdf import pdf_response, render_pdf
+from atelier.security import client_ip
+from atelier.throttling import FormLimit
 
 from .. import ical, rules, services
 from ..filters import BijeenkomstFilter
@@ -181,12 +185,45 @@ def bijeenkomst_detail(request, slug, form=None):
     )
 
 
+def registration_limit(request):
+    """Registrations per client address (each one mails the address given, so the
+    form must not mail hundreds of strangers): settings REGISTRATIONS_PER_…."""
+    return FormLimit(
+        "inschrijving",
+        client_ip(request),
+        [
+            (settings.REGISTRATIONS_PER_10_MINUTES, 600),
+            (settings.REGISTRATIONS_PER_DAY, 86400),
+        ],
+    )
+
+
+def _wait_message(wait):
+    if wait >= 3600:
+        return _(
+            "U hebt vanaf dit adres te veel inschrijvingen verstuurd. Probeer het "
+            "over %(uren)d uur opnieuw."
+        ) % {"uren": math.ceil(wait / 3600)}
+    return _(
+        "U hebt vanaf dit adres te veel inschrijvingen verstuurd. Probeer het over "
+        "%(minuten)d minuten opnieuw."
+    ) % {"minuten": max(math.ceil(wait / 60), 1)}
+
+
 @require_POST
 def inschrijven(request, slug):
     bijeenkomst = get_bijeenkomst(request, slug)
     form = InschrijvingForm(request.POST, bijeenkomst=bijeenkomst)
     if form.is_valid():
         data = form.cleaned_data
+        limit = registration_limit(request)
+        wait = limit.take()
+        if wait is not None:
+            form.add_error(None, _wait_message(wait))
+            response = bijeenkomst_detail(request, slug, form=form)
+            response.status_code = 429
+            response["Retry-After"] = str(wait)
+            return response
         try:
             inschrijving, _token = services.inschrijving_create(
                 bijeenkomst,
@@ -199,6 +236,7 @@ def inschrijven(request, slug):
                 user=request.user,
             )
         except ValidationError as error:
+            limit.give_back()  # refused: no mail went out
             form.add_error(None, error)
         else:
             if inschrijving.status == Inschrijving.Status.WACHTLIJST:

@@ -1,6 +1,7 @@
 """Registrations (netwerk.services.agenda): capacity, waiting list, refusals, the
 personal cancel link, reminders and mail."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -287,3 +288,38 @@ def test_more_seats_move_the_waiting_list_up(django_capture_on_commit_callbacks)
         "deelnemer1@example.be",
         "deelnemer2@example.be",
     ]
+
+
+def _cancel_link(message):
+    return re.search(r"http://testserver(/agenda/annuleren/\S+/)", message.body)
+
+
+def test_the_reminder_carries_a_fresh_cancel_link_for_that_registration_only(
+    client, django_capture_on_commit_callbacks
+):
+    soon = open_bijeenkomst(start=timezone.now() + timedelta(days=1), capaciteit=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        mine, old_token = register(soon, 0)
+        other, other_token = register(soon, 1)  # waiting list: no reminder
+    mail.outbox = []
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.inschrijvingen_remind() == 1
+    (reminder,) = mail.outbox
+    assert reminder.to == ["deelnemer0@example.be"]
+    link = _cancel_link(reminder)
+    assert link, reminder.body
+    path = link.group(1)
+    assert old_token not in path
+    # The confirmation mail's link no longer works; the reminder's does, once.
+    assert services.agenda.inschrijving_for_token(old_token) is None
+    assert client.get(path).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(path).status_code == 200
+    mine.refresh_from_db()
+    other.refresh_from_db()
+    assert mine.status == S.GEANNULEERD
+    assert other.status == S.BEVESTIGD  # moved up, not cancelled
+    assert services.agenda.inschrijving_for_token(other_token) == other
+    assert client.post(path).status_code == 400
+    mine.refresh_from_db()
+    assert mine.status == S.GEANNULEERD

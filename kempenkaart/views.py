@@ -66,9 +66,12 @@ class MapView(TemplateView):
             project_qs = projecten.qs.select_related("gemeente")
             instrument_qs = instrumenten.qs
             context.update(
-                projecten=project_qs[:LIST_LIMIT] if "projecten" in lagen else [],
+                # The lists show no geometry: leave it in the database.
+                projecten=project_qs.defer("locatie", "omtrek")[:LIST_LIMIT]
+                if "projecten" in lagen
+                else [],
                 projecten_count=project_qs.count() if "projecten" in lagen else 0,
-                instrumenten=instrument_qs[:LIST_LIMIT]
+                instrumenten=instrument_qs.defer("geom")[:LIST_LIMIT]
                 if "instrumenten" in lagen
                 else [],
                 instrumenten_count=instrument_qs.count()

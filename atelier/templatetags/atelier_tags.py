@@ -51,6 +51,13 @@ def json_text_script(json_text, element_id):
 
 
 @register.filter
+def label(labels, value):
+    """`{{ labels.fase|label:p.fase }}`: like `get_fase_display` from a dict of a field's
+    choices built once per page (Django's rebuilds it, translating every label, each time)."""
+    return labels.get(value, value)
+
+
+@register.filter
 def download_url(versie, kind):
     """`{{ versie|download_url:"pdf" }}`: the counted download link of a file."""
     return versie.download_url(kind)

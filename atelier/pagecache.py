@@ -63,6 +63,27 @@ def new_generation():
         logger.warning("Page cache not invalidated: %s", error)
 
 
+def shared(request, name, build):
+    """A value that is the same for every visitor (the footer's partners, the menu's
+    pages, the municipal boundaries): built once per generation and kept in the shared
+    cache, so any write drops it like the pages; memoised on the request. Built anew
+    every time when the page cache is off."""
+    memo = request.__dict__.setdefault("_pagecache_shared", {})
+    if name not in memo:
+        if settings.PAGE_CACHE_SECONDS > 0:
+            if "_pagecache_generation" not in request.__dict__:
+                request._pagecache_generation = generation()
+            key = f"pagecache:{request._pagecache_generation}:shared:{name}"
+            value = cache.get(key)
+            if value is None:
+                value = build()
+                cache.set(key, value, settings.PAGE_CACHE_SECONDS)
+        else:
+            value = build()
+        memo[name] = value
+    return memo[name]
+
+
 def invalidate():
     """Start a new generation now and once more after the current transaction."""
     new_generation()

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from atelier import pagecache
 from atelier.geojson import feature_collection
 from atelier.models import Gemeente, Thema
 
@@ -21,6 +22,12 @@ from .models import Instrument, Project, ProjectAfbeelding
 
 LIST_LIMIT = 50
 LAYERS = ["projecten", "instrumenten", "gemeenten"]
+
+
+def inline_boundaries(request):
+    """The 29 boundaries the map page and the project form carry, at full precision:
+    the same for everyone, so built once per page-cache generation."""
+    return pagecache.shared(request, "gemeenten_geojson", Gemeente.objects.as_geojson)
 
 
 class MapView(TemplateView):
@@ -44,7 +51,7 @@ class MapView(TemplateView):
             kleur=params.get("kleur", ""),
             errors=errors,
             gemeenten=Gemeente.objects.all(),
-            gemeenten_geojson=Gemeente.objects.as_geojson(),
+            gemeenten_geojson=inline_boundaries(self.request),
             themas=Thema.objects.all(),
             fases=Project.Fase.choices,
             soorten=Instrument.Soort.choices,
@@ -59,9 +66,12 @@ class MapView(TemplateView):
             project_qs = projecten.qs.select_related("gemeente")
             instrument_qs = instrumenten.qs
             context.update(
-                projecten=project_qs[:LIST_LIMIT] if "projecten" in lagen else [],
+                # The lists show no geometry: leave it in the database.
+                projecten=project_qs.defer("locatie", "omtrek")[:LIST_LIMIT]
+                if "projecten" in lagen
+                else [],
                 projecten_count=project_qs.count() if "projecten" in lagen else 0,
-                instrumenten=instrument_qs[:LIST_LIMIT]
+                instrumenten=instrument_qs.defer("geom")[:LIST_LIMIT]
                 if "instrumenten" in lagen
                 else [],
                 instrumenten_count=instrument_qs.count()
@@ -146,7 +156,7 @@ class ProjectFormMixin(LoginRequiredMixin):
     def get_context_data(self, **kwargs):
         return {
             **super().get_context_data(**kwargs),
-            "gemeenten_geojson": Gemeente.objects.as_geojson(),
+            "gemeenten_geojson": inline_boundaries(self.request),
         }
 
     def add_image(self, project, form):

@@ -3,7 +3,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from atelier import plugins
+from atelier import pagecache, plugins
 
 register = template.Library()
 
@@ -11,18 +11,28 @@ register = template.Library()
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     """The apps' menu entries (their portal.py), then the site's top-level pages that
-    editors put in the menu."""
+    editors put in the menu (the same for every visitor of a host: kept shared,
+    atelier.pagecache)."""
     request = context["request"]
-    site = Site.find_for_request(request)
-    pages = site.root_page.get_children().live().public().in_menu() if site else []
     match = request.resolver_match
     return {
         "request": request,
         "menu_items": plugins.menu(),
         "current_namespace": match.namespace if match else "",
-        "menu_pages": pages,
+        "menu_pages": pagecache.shared(
+            request, f"main_menu:{request.get_host()}", lambda: menu_pages(request)
+        ),
         "user": context.get("user"),
     }
+
+
+def menu_pages(request):
+    site = Site.find_for_request(request)
+    pages = site.root_page.get_children().live().public().in_menu() if site else []
+    return [
+        {"url": page.get_url(request), "path": page.url, "title": page.title}
+        for page in pages
+    ]
 
 
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -38,6 +48,13 @@ def json_text_script(json_text, element_id):
         element_id,
         mark_safe(json_text.translate(_JSON_SCRIPT_ESCAPES)),
     )
+
+
+@register.filter
+def label(labels, value):
+    """`{{ labels.fase|label:p.fase }}`: like `get_fase_display` from a dict of a field's
+    choices built once per page (Django's rebuilds it, translating every label, each time)."""
+    return labels.get(value, value)
 
 
 @register.filter

@@ -91,13 +91,13 @@ def app_pages(db, turnhout, gemeente_medewerker, iok_medewerker):
     from django.contrib.gis.geos import Point
     from django.utils import timezone
 
-    from atelier.models import Organisatie
+    from atelier.models import Organisatie, Thema
     from leergemeenschap import services as lg
     from netwerk.kwaliteitskamer.models import Advies, Dossier
     from tests.atelier.factories import OrganisatieFactory
     from tests.kwaliteitskamer.factories import ExpertFactory, dossier, zitting
     from tests.leergemeenschap.factories import hefboom, traject
-    from tests.netwerk.factories import open_bijeenkomst
+    from tests.netwerk.factories import ActiviteitFactory, open_bijeenkomst
 
     gathering = open_bijeenkomst(
         title="Studiedag kernversterking in de Kempen",
@@ -113,8 +113,15 @@ def app_pages(db, turnhout, gemeente_medewerker, iok_medewerker):
         website="https://www.ruimtelijkadviesbureaukempen.example.be/over-ons",
         contact_email="samenwerkingsverbanden@ruimtelijkadviesbureaukempen.example.be",
     )
-    project = ProjectFactory(title="Fietsstraat in Mol")
+    project = ProjectFactory(title="Fietsstraat in de Kempen")
     project.partners.add(partner)
+    project.save()  # a parental many-to-many: stored on save
+    ActiviteitFactory(
+        organisatie=partner,
+        title="Begeleiding van dorpskernvisies",
+        gemeente=turnhout,
+        thema=Thema.objects.get(slug="kernversterking"),
+    )
     trajectory = traject(eerste_orde=[turnhout])
     lever = hefboom(trajectory, 1, titel="Grondbeleid", vraag="Hoe voert u het?")
     lg.tool_create(
@@ -144,7 +151,7 @@ def app_pages(db, turnhout, gemeente_medewerker, iok_medewerker):
     Dossier.objects.filter(pk=case.pk).update(gepubliceerd_op=timezone.now())
     return [
         "/agenda/",
-        "/agenda/maand/",
+        f"/agenda/maand/?maand={timezone.localdate(gathering.start):%Y-%m}",
         gathering.get_absolute_url(),
         "/netwerk/partners/",
         f"/netwerk/partners/{partner.slug}/",

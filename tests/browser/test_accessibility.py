@@ -84,7 +84,7 @@ def main_pages(db, app_pages):
 
 
 @pytest.fixture
-def app_pages(db, turnhout, gemeente_medewerker, iok_medewerker):
+def app_pages(db, turnhout, gemeente_medewerker):
     """The pages of the apps that came after the first set: the agenda, the partner
     directory, the learning community and the kwaliteitskamer's advice bank, each
     with the data that fills them (built with the apps' own factories)."""
@@ -155,8 +155,10 @@ def app_pages(db, turnhout, gemeente_medewerker, iok_medewerker):
         gathering.get_absolute_url(),
         "/netwerk/partners/",
         f"/netwerk/partners/{partner.slug}/",
+        "/netwerk/activiteiten/",
         "/leergemeenschap/",
         trajectory.get_absolute_url(),
+        lever.get_absolute_url(),
         f"/leergemeenschap/{trajectory.slug}/toolbox/",
         "/kwaliteitskamer/adviezen/",
         f"/kwaliteitskamer/adviezen/{advice.pk}/",

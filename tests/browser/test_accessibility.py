@@ -100,7 +100,7 @@ def app_pages(db, turnhout, gemeente_medewerker):
     from tests.netwerk.factories import ActiviteitFactory, open_bijeenkomst
 
     gathering = open_bijeenkomst(
-        title="Studiedag kernversterking in de Kempen",
+        title="Studiedag omgevingsvergunningsprocedures in de Kempen",
         slug="studiedag-kernversterking",
         capaciteit=40,
         punt=Point(4.94, 51.32, srid=4326),

@@ -170,19 +170,21 @@ class AdviesbankFilter(forms.Form):
         queryset=Thema.objects.all(),
         required=False,
         to_field_name="slug",
+        empty_label=_("Alle thema's"),
     )
     gemeente = forms.ModelChoiceField(
         label=_("gemeente"),
         queryset=Gemeente.objects.all(),
         required=False,
         to_field_name="slug",
+        empty_label=_("Alle gemeenten"),
     )
     jaar = forms.IntegerField(
         label=_("jaar"), required=False, min_value=2000, max_value=2100
     )
     conclusie = forms.ChoiceField(
         label=_("conclusie"),
-        choices=[("", "—"), *Advies.Conclusie.choices],
+        choices=[("", _("Alle conclusies")), *Advies.Conclusie.choices],
         required=False,
     )
 

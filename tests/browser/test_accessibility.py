@@ -51,7 +51,7 @@ def serious_violations(page):
 
 
 @pytest.fixture
-def main_pages(db):
+def main_pages(db, app_pages):
     project = ProjectFactory(title="Dorpsplein Oud-Turnhout", in_gemeente="turnhout")
     instrument = InstrumentFactory(name="RUP Stationsomgeving")
     document = model_document(
@@ -79,6 +79,89 @@ def main_pages(db):
         story.url,
         "/zoeken/?q=plein",
         "/account/aanmelden/",
+        *app_pages,
+    ]
+
+
+@pytest.fixture
+def app_pages(db, turnhout, gemeente_medewerker):
+    """The pages of the apps that came after the first set: the agenda, the partner
+    directory, the learning community and the kwaliteitskamer's advice bank, each
+    with the data that fills them (built with the apps' own factories)."""
+    from django.contrib.gis.geos import Point
+    from django.utils import timezone
+
+    from atelier.models import Organisatie, Thema
+    from leergemeenschap import services as lg
+    from netwerk.kwaliteitskamer.models import Advies, Dossier
+    from tests.atelier.factories import OrganisatieFactory
+    from tests.kwaliteitskamer.factories import ExpertFactory, dossier, zitting
+    from tests.leergemeenschap.factories import hefboom, traject
+    from tests.netwerk.factories import ActiviteitFactory, open_bijeenkomst
+
+    gathering = open_bijeenkomst(
+        title="Studiedag omgevingsvergunningsprocedures in de Kempen",
+        slug="studiedag-kernversterking",
+        capaciteit=40,
+        punt=Point(4.94, 51.32, srid=4326),
+        beschrijving="<p>Een dag over levendige kernen.</p>",
+    )
+    partner = OrganisatieFactory(
+        name="Ruimtelijk adviesbureau Kempen",
+        kind=Organisatie.Kind.KERNPARTNER,
+        partnerschap=True,
+        website="https://www.ruimtelijkadviesbureaukempen.example.be/over-ons",
+        contact_email="samenwerkingsverbanden@ruimtelijkadviesbureaukempen.example.be",
+    )
+    project = ProjectFactory(title="Fietsstraat in de Kempen")
+    project.partners.add(partner)
+    project.save()  # a parental many-to-many: stored on save
+    ActiviteitFactory(
+        organisatie=partner,
+        title="Begeleiding van dorpskernvisies",
+        gemeente=turnhout,
+        thema=Thema.objects.get(slug="kernversterking"),
+    )
+    trajectory = traject(eerste_orde=[turnhout])
+    lever = hefboom(trajectory, 1, titel="Grondbeleid", vraag="Hoe voert u het?")
+    lg.tool_create(
+        lever,
+        title="Grondbank voor de kern",
+        beschrijving="Een grondbank koopt strategisch.",
+        dos="Koop rond haltes",
+        donts="Speculeer niet",
+    )
+    lg.toolbox_publish(trajectory, inleiding="De oplossingen per thema.")
+    chair = ExpertFactory()
+    case = dossier(
+        user=gemeente_medewerker,
+        tijdslot=zitting(voorzitter=chair, panel=[chair]).tijdsloten.first(),
+        gemeente=turnhout,
+        title="Herinrichting van de Grote Markt",
+    )
+    advice = Advies.objects.create(
+        dossier=case,
+        context="De context van het plein.",
+        appreciatie="Een sterke appreciatie.",
+        aanbevelingen="Verlaag de kroonlijst.",
+        conclusie=Advies.Conclusie.VOORWAARDEN,
+        opgesteld_door=chair.user,
+        goedgekeurd_op=timezone.now(),
+    )
+    Dossier.objects.filter(pk=case.pk).update(gepubliceerd_op=timezone.now())
+    return [
+        "/agenda/",
+        f"/agenda/maand/?maand={timezone.localdate(gathering.start):%Y-%m}",
+        gathering.get_absolute_url(),
+        "/netwerk/partners/",
+        f"/netwerk/partners/{partner.slug}/",
+        "/netwerk/activiteiten/",
+        "/leergemeenschap/",
+        trajectory.get_absolute_url(),
+        lever.get_absolute_url(),
+        f"/leergemeenschap/{trajectory.slug}/toolbox/",
+        "/kwaliteitskamer/adviezen/",
+        f"/kwaliteitskamer/adviezen/{advice.pk}/",
     ]
 
 

@@ -232,6 +232,10 @@ def test_advice_bank_filters(client, setting, gemeente_medewerker):
     Dossier.objects.filter(pk=d.pk).update(gepubliceerd_op=timezone.now())
     url = reverse("kwaliteitskamer:adviesbank")
     year = d.tijdslot.start.year
+    form = client.get(url).content.decode()
+    for empty in ("Alle thema&#x27;s", "Alle gemeenten", "Alle conclusies"):
+        assert f'<option value="" selected>{empty}</option>' in form
+    assert "---------" not in form and ">—<" not in form
     hits = [
         {"thema": thema.slug},
         {"gemeente": "turnhout"},

@@ -10,13 +10,11 @@ leergemeenschap.rules; writes: leergemeenschap.services.
 """
 
 import uuid
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib.gis.db import models
 from django.contrib.postgres.indexes import GistIndex
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -32,20 +30,24 @@ MIN_WERKSESSIES = 3
 MAX_WERKSESSIES = 5
 
 
+PRIVATE_FOLDER = "prive/leergemeenschap"
+
+
 def private_storage():
-    """Attachments of cases and session documents. By default in the media volume
-    (so they persist), under a folder that no URL serves: Django serves /media/ only
-    for Wagtail images (atelier/media.py); our views serve these, to whom
-    leergemeenschap.rules allows. LEERGEMEENSCHAP_FILES_ROOT puts them elsewhere."""
-    location = getattr(settings, "LEERGEMEENSCHAP_FILES_ROOT", None) or (
-        Path(settings.MEDIA_ROOT) / "prive" / "leergemeenschap"
-    )
-    return FileSystemStorage(location=location, base_url=None)
+    """The storage of migrations 0001–0004 (kept so that they still import). The
+    files now live in the portal's own storage (local disk or S3, atelier.storage),
+    so that backups and every app process find them: `private_path`."""
+    from django.core.files.storage import default_storage
+
+    return default_storage
 
 
 def private_path(instance, filename):
-    """An unguessable folder per file, should a web server ever serve the folder."""
-    return f"{type(instance).__name__.lower()}/{uuid.uuid4().hex}/{filename}"
+    """Attachments of cases and session documents, in the portal's storage under a
+    folder that no URL serves (Django serves /media/ only for Wagtail images,
+    atelier/media.py), in an unguessable folder per file; our views serve them to
+    whom leergemeenschap.rules allows."""
+    return f"{PRIVATE_FOLDER}/{type(instance).__name__.lower()}/{uuid.uuid4().hex}/{filename}"
 
 
 class TrajectQuerySet(models.QuerySet):
@@ -350,9 +352,7 @@ class Case(TimeStampedModel):
 class CaseBijlage(TimeStampedModel):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="bijlagen")
     naam = models.CharField(_("naam"), max_length=120)
-    bestand = models.FileField(
-        _("bestand"), storage=private_storage, upload_to=private_path
-    )
+    bestand = models.FileField(_("bestand"), upload_to=private_path, max_length=255)
 
     class Meta:
         ordering = ["case", "id"]
@@ -498,9 +498,7 @@ class SessieDocument(TimeStampedModel):
         Werksessie, on_delete=models.CASCADE, related_name="documenten"
     )
     naam = models.CharField(_("naam"), max_length=120)
-    bestand = models.FileField(
-        _("bestand"), storage=private_storage, upload_to=private_path
-    )
+    bestand = models.FileField(_("bestand"), upload_to=private_path, max_length=255)
 
     class Meta:
         ordering = ["werksessie", "id"]

@@ -108,3 +108,25 @@ def wrap_layers(layers):
         )
         + "]"
     )
+
+
+_PLACEHOLDER = "987654321"  # fits both <slug:…> and <int:…>
+
+
+def row_url(url_name, field, kwarg="slug"):
+    """An SQL expression for each row's page, for a collection's `properties`: the URL
+    of `url_name` with the row's `field` (a slug, or a related object's pk, say) as its
+    `kwarg`."""
+    from django.db.models import CharField, Value
+    from django.db.models.functions import Cast, Concat
+    from django.urls import reverse
+
+    prefix, _, suffix = reverse(url_name, kwargs={kwarg: _PLACEHOLDER}).partition(
+        _PLACEHOLDER
+    )
+    return Concat(
+        Value(prefix),
+        Cast(field, CharField()),
+        Value(suffix),
+        output_field=CharField(),
+    )

@@ -67,3 +67,14 @@ def serve_image(request, path):
     if not public:
         patch_cache_control(response, private=True)
     return response
+
+
+def private_file_response(field, filename=None):
+    """An uploaded file that only some may see (a dossier's plans, a request's
+    attachments), after the app's rules said yes: always a download, never sniffed,
+    never kept by a cache on the way."""
+    name = filename or field.name.rsplit("/", 1)[-1]
+    response = FileResponse(field.open("rb"), as_attachment=True, filename=name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -4,15 +4,13 @@ from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMix
 from django.contrib.gis.db.models import GeometryField
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import CharField, Func, Value
-from django.db.models.functions import Concat
+from django.db.models import Func
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from atelier import pagecache
-from atelier.geojson import feature_collection
+from atelier.geojson import feature_collection, row_url
 from atelier.models import Gemeente, Thema
 
 from . import rules, services
@@ -330,14 +328,6 @@ def account_section_context(request):
     }
 
 
-def _detail_url(url_name):
-    """An SQL expression for each row's page: the URL of `url_name` around its slug."""
-    prefix, marker, suffix = reverse(url_name, kwargs={"slug": "__slug__"}).partition(
-        "__slug__"
-    )
-    return Concat(Value(prefix), "slug", Value(suffix), output_field=CharField())
-
-
 def gemeente_projecten_features(request, gemeente):
     """The municipality's projects that `request.user` may see, for its map."""
     return feature_collection(
@@ -347,7 +337,7 @@ def gemeente_projecten_features(request, gemeente):
         geometry="locatie",
         properties={
             "naam": "title",
-            "url": _detail_url("kempenkaart:project-detail"),
+            "url": row_url("kempenkaart:project-detail", "slug"),
         },
     )
 
@@ -370,6 +360,6 @@ def gemeente_instrumenten_features(request, gemeente):
         geometry="geom_kaart",
         properties={
             "naam": "name",
-            "url": _detail_url("kempenkaart:instrument-detail"),
+            "url": row_url("kempenkaart:instrument-detail", "slug"),
         },
     )

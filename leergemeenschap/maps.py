@@ -2,19 +2,12 @@
 `MapLayer`): the cases located in it that the visitor may see (`rules.case_visible`),
 each linking to its trajectory."""
 
-from django.db.models import CharField, Value
-from django.db.models.functions import Concat
-from django.urls import reverse
-
-from atelier.geojson import feature_collection
+from atelier.geojson import feature_collection, row_url
 
 from .models import Case
 
 
 def gemeente_cases_features(request, gemeente):
-    prefix, marker, suffix = reverse(
-        "leergemeenschap:traject", kwargs={"slug": "__slug__"}
-    ).partition("__slug__")
     return feature_collection(
         Case.objects.visible_to(request.user)
         .filter(punt__intersects=gemeente.geom)
@@ -22,8 +15,6 @@ def gemeente_cases_features(request, gemeente):
         geometry="punt",
         properties={
             "naam": "title",
-            "url": Concat(
-                Value(prefix), "traject__slug", Value(suffix), output_field=CharField()
-            ),
+            "url": row_url("leergemeenschap:traject", "traject__slug"),
         },
     )

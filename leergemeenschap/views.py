@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from atelier.exports import csv_response
 from atelier.geojson import features_json, wrap_collection
+from atelier.media import private_file_response
 from atelier.pdf import pdf_response, render_pdf
 from netwerk.models import Bijeenkomst
 
@@ -196,7 +197,7 @@ def sessie_document(request, pk):
         and (werksessie.verslag_gepubliceerd_op or rules.is_staff(request.user))
     ):
         raise Http404
-    return _file_response(document.bestand, document.naam)
+    return private_file_response(document.bestand, document.naam)
 
 
 def case_bijlage(request, pk):
@@ -206,14 +207,7 @@ def case_bijlage(request, pk):
         ),
         pk=pk,
     )
-    return _file_response(bijlage.bestand, bijlage.naam)
-
-
-def _file_response(field, name):
-    response = FileResponse(field.open("rb"), as_attachment=True, filename=name)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file_response(bijlage.bestand, bijlage.naam)
 
 
 @login_required

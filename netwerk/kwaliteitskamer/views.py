@@ -3,14 +3,13 @@ may not see the dossier (rules.py), anonymous visitors included: a login redirec
 would say the dossier exists."""
 
 import io
-import mimetypes
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +19,7 @@ from pypdf import PdfReader, PdfWriter
 
 from atelier.exports import csv_response, xlsx_response
 from atelier.geojson import feature_collection
+from atelier.media import private_file_response
 from atelier.pdf import pdf_response, render_pdf
 
 from . import figures, rules, services
@@ -277,7 +277,7 @@ def dossier_edit(request, pk):
 def bijlage_download(request, pk, bijlage):
     dossier = _dossier(request, pk)
     bijlage = get_object_or_404(dossier.bijlagen, pk=bijlage)
-    return _file_response(bijlage.bestand)
+    return private_file_response(bijlage.bestand)
 
 
 def schets_download(request, pk):
@@ -285,17 +285,7 @@ def schets_download(request, pk):
     advies = getattr(dossier, "advies", None)
     if advies is None or not advies.schets:
         raise Http404
-    return _file_response(advies.schets)
-
-
-def _file_response(field):
-    name = field.name.rsplit("/", 1)[-1]
-    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    response = FileResponse(
-        field.open("rb"), content_type=content_type, filename=name, as_attachment=True
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return private_file_response(advies.schets)
 
 
 def panel(request, pk):

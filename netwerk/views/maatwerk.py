@@ -6,13 +6,13 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from atelier.media import private_file_response
 from atelier.models import Organisatie, Thema
 from atelier.uploads import check_document, safe_filename
 
@@ -216,12 +216,7 @@ class MaatwerkBijlageView(LoginRequiredMixin, View):
     def get(self, request, pk, bijlage):
         vraag = visible_vraag(request, pk)
         bestand = get_object_or_404(vraag.bijlagen, pk=bijlage)
-        response = FileResponse(
-            bestand.bestand.open("rb"), as_attachment=True, filename=bestand.naam
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return private_file_response(bestand.bestand, bestand.naam)
 
 
 def account_section_context(request):
